@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+/** The services one node can run; `--only=` picks a subset. */
+export const SERVICE_NAMES = ['callmanager', 'engine', 'web', 'notify', 'livedata'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+const port = z.coerce.number().int().min(0).max(65535);
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const Env = z.object({
+  POISE_HOST: z.string().min(1).default('127.0.0.1'),                 // listeners bind here
+  POISE_PUBLIC_HOST: z.string().optional(),                           // printed URLs; defaults to POISE_HOST
+  POISE_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().url().optional(),                          // unset: embedded PGlite in the data dir
+  POISE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  POISE_ONLY: z.string().optional(),                                   // comma-separated service names
+  POISE_WEB_PORT: port.default(8082),
+  POISE_WEB_HTTPS_PORT: port.default(8445),
+  POISE_XMPP_PORT: port.default(5222),
+  POISE_XMPP_TLS_PORT: port.default(5223),
+  POISE_BOSH_PORT: port.default(7071),
+  POISE_BOSH_HTTPS_PORT: port.default(7443),
+  POISE_CTI_PORT: port.default(12018),
+  POISE_CALLMANAGER_PORT: port.default(8443),                          // AXL and lab API, HTTPS
+  POISE_CALLMANAGER_HTTP_PORT: port.default(8080),                     // same on plain HTTP, loopback
+  POISE_LIVEDATA_PORT: port.default(12015),
+  POISE_TLS_CERT: z.string().optional(),                               // PEM files; unset: self-signed at first start
+  POISE_TLS_KEY: z.string().optional(),
+  POISE_DEMO_PASSWORD: z.string().min(4).optional(),                   // unset: generated at first start and stored
+  POISE_DEMO_AGENTS: z.coerce.number().int().min(0).max(100_000).default(0),
+  POISE_LAB_ENABLED: flag.default(true),
+  POISE_CCM_VERSION: z.string().regex(/^\d+\.\d+/).default('12.5.1.10000-22'),
+  POISE_AXL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+});
+export type EnvInput = Record<string, string | undefined>;
+
+export interface ListenAddress { host: string; port: number }
+
+export interface PoiseConfig {
+  host: string;
+  publicHost: string;
+  dataDir: string;
+  /** undefined: PGlite under dataDir; 'memory://': PGlite in memory (tests) */
+  databaseUrl: string | undefined;
+  logLevel: z.infer<typeof Env>['POISE_LOG_LEVEL'];
+  services: readonly ServiceName[];
+  tls: { certFile: string | undefined; keyFile: string | undefined };
+  ports: {
+    web: number; webHttps: number; xmpp: number; xmppTls: number; bosh: number; boshHttps: number;
+    cti: number; callmanager: number; callmanagerHttp: number; livedata: number;
+  };
+  demo: { password: string | undefined; extraAgents: number };
+  callmanager: { labEnabled: boolean; ccmVersion: string; axlMaxBodyBytes: number };
+}
+
+/** Command-line flags map onto the same names: `--web-port=9000` is POISE_WEB_PORT, `--database-url` is DATABASE_URL. */
+export function flagsToEnv(argv: readonly string[]): EnvInput {
+  const out: EnvInput = {};
+  for (const arg of argv) {
+    const m = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/.exec(arg);
+    if (!m) throw new ConfigError([`unrecognised argument ${arg}`]);
+    const name = m[1]!.replaceAll('-', '_').toUpperCase();
+    out[name === 'DATABASE_URL' ? name : `POISE_${name}`] = m[2] ?? 'true';
+  }
+  return out;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/** Reads the environment once; flags override it. Every problem is listed, not only the first. */
+export function loadConfig(env: EnvInput = process.env, argv: readonly string[] = []): PoiseConfig {
+  const merged = { ...pickKnown(env), ...flagsToEnv(argv) };
+  const unknownFlags = Object.keys(flagsToEnv(argv)).filter((k) => !(k in Env.shape));
+  const parsed = Env.safeParse(merged);
+  const problems = unknownFlags.map((k) => `unknown option ${k}`);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  const services = parseServices(merged.POISE_ONLY, problems);
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  const e = parsed.data;
+  return {
+    host: e.POISE_HOST,
+    publicHost: e.POISE_PUBLIC_HOST ?? e.POISE_HOST,
+    dataDir: e.POISE_DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.POISE_LOG_LEVEL,
+    services,
+    tls: { certFile: e.POISE_TLS_CERT, keyFile: e.POISE_TLS_KEY },
+    ports: {
+      web: e.POISE_WEB_PORT, webHttps: e.POISE_WEB_HTTPS_PORT, xmpp: e.POISE_XMPP_PORT,
+      xmppTls: e.POISE_XMPP_TLS_PORT, bosh: e.POISE_BOSH_PORT, boshHttps: e.POISE_BOSH_HTTPS_PORT,
+      cti: e.POISE_CTI_PORT, callmanager: e.POISE_CALLMANAGER_PORT,
+      callmanagerHttp: e.POISE_CALLMANAGER_HTTP_PORT, livedata: e.POISE_LIVEDATA_PORT,
+    },
+    demo: { password: e.POISE_DEMO_PASSWORD, extraAgents: e.POISE_DEMO_AGENTS },
+    callmanager: {
+      labEnabled: e.POISE_LAB_ENABLED, ccmVersion: e.POISE_CCM_VERSION,
+      axlMaxBodyBytes: e.POISE_AXL_MAX_BODY_BYTES,
+    },
+  };
+}
+
+function pickKnown(env: EnvInput): EnvInput {
+  const out: EnvInput = {};
+  for (const key of Object.keys(Env.shape)) if (env[key] !== undefined && env[key] !== '') out[key] = env[key];
+  return out;
+}
+
+function parseServices(only: string | undefined, problems: string[]): ServiceName[] {
+  if (only === undefined) return [...SERVICE_NAMES];
+  const names = only.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = names.filter((n) => !(SERVICE_NAMES as readonly string[]).includes(n));
+  if (bad.length > 0) problems.push(`POISE_ONLY: unknown service ${bad.join(', ')} (known: ${SERVICE_NAMES.join(', ')})`);
+  if (names.length === 0) problems.push('POISE_ONLY: names no service');
+  return names.filter((n): n is ServiceName => (SERVICE_NAMES as readonly string[]).includes(n));
+}
