@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** The services one node can run; `--only=` picks a subset. */
-export const SERVICE_NAMES = ['callmanager', 'engine', 'web', 'notify', 'livedata'] as const;
+/** The services one node can run, in start order; `--only=` picks a subset. */
+export const SERVICE_NAMES = ['callmanager'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 const port = z.coerce.number().int().min(0).max(65535);

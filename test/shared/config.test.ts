@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from '../../src/shared/config.ts';
+
+test('defaults give the ports of the architecture table and PGlite in ./data', () => {
+  const config = loadConfig({}, []);
+  assert.equal(config.host, '127.0.0.1');
+  assert.equal(config.dataDir, './data');
+  assert.equal(config.databaseUrl, undefined);
+  assert.deepEqual(
+    [config.ports.web, config.ports.webHttps, config.ports.xmpp, config.ports.xmppTls, config.ports.bosh,
+      config.ports.boshHttps, config.ports.cti, config.ports.callmanager, config.ports.livedata],
+    [8082, 8445, 5222, 5223, 7071, 7443, 12018, 8443, 12015],
+  );
+  assert.deepEqual(config.services, ['callmanager']);
+});
+
+test('flags override the environment', () => {
+  const config = loadConfig(
+    { POISE_CALLMANAGER_PORT: '9000', POISE_LOG_LEVEL: 'warn' },
+    ['--callmanager-port=9100', '--database-url=postgres://u@127.0.0.1/db', '--only=callmanager'],
+  );
+  assert.equal(config.ports.callmanager, 9100);
+  assert.equal(config.logLevel, 'warn');
+  assert.equal(config.databaseUrl, 'postgres://u@127.0.0.1/db');
+});
+
+test('every bad value is listed, not only the first', () => {
+  assert.throws(
+    () => loadConfig({ POISE_WEB_PORT: 'eighty', POISE_LOG_LEVEL: 'loud' }, ['--only=callmanager,teleporter', '--frobnicate=1']),
+    (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      const text = err.problems.join('\n');
+      for (const needle of ['POISE_WEB_PORT', 'POISE_LOG_LEVEL', 'teleporter', 'POISE_FROBNICATE']) {
+        assert.match(text, new RegExp(needle));
+      }
+      return true;
+    },
+  );
+});
+
+test('an argument that is not a flag is refused', () => {
+  assert.throws(() => loadConfig({}, ['start']), ConfigError);
+});
