@@ -29,6 +29,7 @@ const Env = z.object({
   POISE_DEMO_PASSWORD: z.string().min(4).optional(),                   // unset: generated at first start and stored
   POISE_DEMO_AGENTS: z.coerce.number().int().min(0).max(100_000).default(0),
   POISE_LAB_ENABLED: flag.default(true),
+  POISE_LAB_ALLOW_REMOTE: flag.default(false),                         // the lab answers loopback clients only
   POISE_CCM_VERSION: z.string().regex(/^\d+\.\d+/).default('12.5.1.10000-22'),
   POISE_AXL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
 });
@@ -50,7 +51,7 @@ export interface PoiseConfig {
     cti: number; callmanager: number; callmanagerHttp: number; livedata: number;
   };
   demo: { password: string | undefined; extraAgents: number };
-  callmanager: { labEnabled: boolean; ccmVersion: string; axlMaxBodyBytes: number };
+  callmanager: { labEnabled: boolean; labAllowRemote: boolean; ccmVersion: string; axlMaxBodyBytes: number };
 }
 
 /** Command-line flags map onto the same names: `--web-port=9000` is POISE_WEB_PORT, `--database-url` is DATABASE_URL. */
@@ -99,7 +100,7 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
     },
     demo: { password: e.POISE_DEMO_PASSWORD, extraAgents: e.POISE_DEMO_AGENTS },
     callmanager: {
-      labEnabled: e.POISE_LAB_ENABLED, ccmVersion: e.POISE_CCM_VERSION,
+      labEnabled: e.POISE_LAB_ENABLED, labAllowRemote: e.POISE_LAB_ALLOW_REMOTE, ccmVersion: e.POISE_CCM_VERSION,
       axlMaxBodyBytes: e.POISE_AXL_MAX_BODY_BYTES,
     },
   };
