@@ -17,8 +17,9 @@ export function conference(core: CallCore, callId: string, otherCallId: string, 
   const oneHeld = (here.ccState === 'HELD' && there.ccState === 'TALKING')
     || (here.ccState === 'TALKING' && there.ccState === 'HELD');
   if (!oneHeld) {
+    const states = `${here.ccState}, ${there.ccState}`;
     throw new TelephonyError('InvalidState',
-      `conference needs ${controller.terminal} HELD on one call and TALKING on the other (${here.ccState}, ${there.ccState})`);
+      `conference needs ${controller.terminal} HELD on one call and TALKING on the other (${states})`);
   }
   const moving = movingParties(call, other, controller);
 

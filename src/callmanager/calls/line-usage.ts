@@ -1,5 +1,8 @@
 // Calls present on each device's line appearance, for the busy trigger and the line's maximum (spec §3.1).
-// Nested maps keyed device → pattern avoid building a string key on every offer.
+// Nested maps keyed device → pattern avoid building a string key on every offer. A count that falls to zero
+// stays in place: the entries are bounded by the dial plan's line appearances, and deleting and re-adding the
+// same Map key on every call (a route point's line goes 0 → 1 → 0 per call) makes V8 walk ever longer chains
+// of deleted entries until the next rehash, slowing every lookup a hundredfold.
 export class LineUsage {
   #byDevice = new Map<string, Map<string, number>>();
 
@@ -19,9 +22,7 @@ export class LineUsage {
     for (const device of devices) {
       const lines = this.#byDevice.get(device);
       const n = lines?.get(pattern);
-      if (!lines || n === undefined) continue;
-      if (n > 1) lines.set(pattern, n - 1);
-      else if (lines.delete(pattern) && lines.size === 0) this.#byDevice.delete(device);
+      if (lines && n !== undefined && n > 0) lines.set(pattern, n - 1);
     }
   }
 }

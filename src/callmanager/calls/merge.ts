@@ -5,7 +5,9 @@
 import {
   announceConnection, announceConnectionCreated, announceTerminalConnection, announceTerminalConnectionCreated,
 } from './announce.ts';
-import { connectionAt, findTerminalParty, requireTerminalParty, requireText, type CallCore, type TerminalParty } from './call-core.ts';
+import {
+  connectionAt, findTerminalParty, requireTerminalParty, requireText, type CallCore, type TerminalParty,
+} from './call-core.ts';
 import { TelephonyError } from './errors.ts';
 import type { EventCause } from './events.ts';
 import type { CallRecord, ConnectionRecord } from './records.ts';

@@ -5,6 +5,7 @@
 //   phones only → OFFERED then ALERTING at once, every device on the line RINGING (§1.5 B side)
 //   nobody registered → FAILED, DEST_NOT_OBTAINABLE; all at their busy trigger → FAILED, RESOURCES_NOT_AVAILABLE
 // A route point takes offers whether or not an application registered it: the call waits there (§3.1).
+import { assertNever } from '../../shared/assert-never.ts';
 import { announceCall } from './announce.ts';
 import type { CallCore } from './call-core.ts';
 import { TelephonyError } from './errors.ts';
@@ -76,6 +77,8 @@ export function applyOffer(
       moveConnection(core, call, connection, 'FAILED', plan.cause);
       return connection;
     }
+    default:
+      return assertNever(plan, 'offer plan');
   }
 }
 

@@ -54,7 +54,9 @@ function consultTransfer(core: CallCore, callId: string, otherCallId: string, te
 /** The controller leaves and `dest` is offered the call in its place; a failing `dest` refuses. */
 function singleStepTransfer(core: CallCore, callId: string, dest: string, terminal: string | undefined): void {
   const call = core.requireCall(callId);
-  const controller = terminal === undefined ? talkingParty(call) : requireTerminalParty(call, requireText(terminal, 'controller'));
+  const controller = terminal === undefined
+    ? talkingParty(call)
+    : requireTerminalParty(call, requireText(terminal, 'controller'));
   if (controller.terminalConnection.ccState !== 'TALKING') {
     throw new TelephonyError('InvalidState', `transfer needs ${controller.terminalConnection.terminal} TALKING`);
   }

@@ -26,15 +26,19 @@ export class Observation {
     const own = (event.address !== undefined && this.#addresses.has(event.address))
       || (event.terminal !== undefined && this.#terminals.has(event.terminal));
     if (!this.#calls.has(callId)) {
-      const joins = own || (event.type === 'CallActiveEv' && this.touches(callId, this.#addresses, this.#terminals) === true);
+      const joins = own || (event.type === 'CallActiveEv' && this.#touched(callId) === true);
       if (!joins) return false;
       this.#calls.add(callId);
     }
     // A call that has already ended stays observed until its CallInvalidEv arrives.
     const ends = event.type === 'CallInvalidEv'
-      || (event.type === 'CallCtlConnDisconnectedEv' && this.touches(callId, this.#addresses, this.#terminals) === false);
+      || (event.type === 'CallCtlConnDisconnectedEv' && this.#touched(callId) === false);
     if (ends) this.#calls.delete(callId);
     return true;
+  }
+
+  #touched(callId: string): boolean | undefined {
+    return this.touches(callId, this.#addresses, this.#terminals);
   }
 
   clear(): void {

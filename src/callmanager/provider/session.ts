@@ -189,7 +189,9 @@ export class SessionImpl implements ProviderSession {
     if (!call) throw new TelephonyError('InvalidArgument', `no call ${String(callId)}`);
     const ours = call.connections.some((c) => this.#inDomain(c.address)
       || c.terminalConnections.some((tc) => this.#controlled.has(tc.terminal)));
-    if (!ours) throw new TelephonyError('PrivilegeViolation', `call ${callId} has no party on a device of ${this.appUserId}`);
+    if (!ours) {
+      throw new TelephonyError('PrivilegeViolation', `call ${callId} has no party on a device of ${this.appUserId}`);
+    }
     return call;
   }
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineUsage } from '../../../src/callmanager/calls/line-usage.ts';
 
-test('counts calls per device and line, and forgets lines that go idle', () => {
+test('counts calls per device and line, down to zero and no further', () => {
   const usage = new LineUsage();
   usage.acquire(['SEP1', 'SEP2'], '1010');
   usage.acquire(['SEP1'], '1010');
