@@ -1,0 +1,2 @@
+export { TelephonyProvider, type TelephonyProviderDeps } from './provider.ts';
+export type * from './types.ts';
