@@ -89,6 +89,13 @@ export class LoadRun {
     this.#counts.offered++;
     try {
       const call = this.telephony.placeInbound({ from: planned.from, to: planned.to, callVariables: planned.callVariables });
+      if (call.connections.some((c) => c.ccState === 'FAILED')) {
+        // Busy or unreachable: the caller hears it and hangs up at once.
+        this.#counts.failed++;
+        this.telephony.hangUpCaller(call.id);
+        this.#scheduleNext();
+        return;
+      }
       const live: LiveCall = { planned, arrivedAt: now, answered: false };
       if (planned.patienceMs !== undefined) {
         live.patienceTimer = this.clock.setTimeout(() => this.#abandon(call.id), planned.patienceMs);

@@ -58,9 +58,10 @@ export const labPlugin: FastifyPluginAsync<LabPluginOptions> = async (app: Fasti
   app.setErrorHandler((err, request, reply) => {
     if (err instanceof LabError) return sendLabError(reply, err);
     if (err instanceof TelephonyError) return sendLabError(reply, labErrorFrom(err));
-    const status = (err as { statusCode?: number }).statusCode;
+    const status = err instanceof Error && 'statusCode' in err ? err.statusCode : undefined;
     if (status === 400 || status === 413 || status === 415) {
-      return sendLabError(reply, new LabError('BAD_REQUEST', err.message));
+      // Fastify's own refusals: a body that is not JSON, too large, or of another type.
+      return sendLabError(reply, new LabError('BAD_REQUEST', (err as Error).message));
     }
     request.log.error({ err }, 'lab request failed');
     return sendLabError(reply, new LabError('INTERNAL', 'internal error'));

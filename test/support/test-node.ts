@@ -1,0 +1,52 @@
+// Starts a real node for a test: every listener on 127.0.0.1 port 0, PGlite in memory (or a scratch PostgreSQL
+// database), a temporary data directory, a known demo password.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, type EnvInput } from '../../src/shared/config.ts';
+import { silentLogger } from '../../src/shared/logger.ts';
+import { startNode, type RunningNode } from '../../src/node.ts';
+import type { CallManager } from '../../src/callmanager/index.ts';
+
+export const TEST_PASSWORD = 'test-pass-1234';
+
+export interface TestNode {
+  node: RunningNode;
+  callmanager: CallManager;
+  /** Plain-HTTP base URL of the call manager, e.g. http://127.0.0.1:40123 */
+  cmUrl: string;
+  cmHttpsUrl: string;
+  close(): Promise<void>;
+}
+
+const ALL_PORTS_EPHEMERAL: EnvInput = Object.fromEntries(
+  ['WEB', 'WEB_HTTPS', 'XMPP', 'XMPP_TLS', 'BOSH', 'BOSH_HTTPS', 'CTI', 'CALLMANAGER', 'CALLMANAGER_HTTP', 'LIVEDATA']
+    .map((name) => [`POISE_${name}_PORT`, '0']),
+);
+
+export async function startTestNode(env: EnvInput = {}): Promise<TestNode> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'poise-test-'));
+  const config = loadConfig({
+    ...ALL_PORTS_EPHEMERAL, POISE_DATA_DIR: dataDir, DATABASE_URL: 'memory://', POISE_DEMO_PASSWORD: TEST_PASSWORD,
+    POISE_HOST: '127.0.0.1', ...env,
+  });
+  const node = await startNode(config, silentLogger);
+  const callmanager = node.services.find((s): s is CallManager => s.name === 'callmanager');
+  if (!callmanager) throw new Error('the test node runs no call manager');
+  const port = (app: CallManager['apps']['http']) => {
+    const address = app.server.address();
+    return typeof address === 'object' && address ? address.port : 0;
+  };
+  return {
+    node, callmanager,
+    cmUrl: `http://127.0.0.1:${port(callmanager.apps.http)}`,
+    cmHttpsUrl: `https://127.0.0.1:${port(callmanager.apps.https)}`,
+    async close() {
+      await node.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const basicAuth = (userid: string, password = TEST_PASSWORD): string =>
+  `Basic ${Buffer.from(`${userid}:${password}`).toString('base64')}`;
