@@ -68,6 +68,8 @@ export const lines = pgTable('cm_line', {
 }, (t) => [uniqueIndex('cm_line_key').on(t.pattern, t.routePartitionName)]);
 
 export const deviceLines = pgTable('cm_device_line', {
+  // The AXL `devicenumplanmap.pkid` (axl.md §5.7); the row's identity stays (device, index).
+  uuid: uuid('uuid').notNull().unique().defaultRandom(),
   deviceUuid: uuid('device_uuid').notNull().references(() => devices.uuid, { onDelete: 'cascade' }),
   lineUuid: uuid('line_uuid').notNull().references(() => lines.uuid, { onDelete: 'cascade' }),
   lineIndex: integer('line_index').notNull(),
@@ -78,6 +80,7 @@ export const deviceLines = pgTable('cm_device_line', {
 }, (t) => [primaryKey({ columns: [t.deviceUuid, t.lineIndex] }), index('cm_device_line_line').on(t.lineUuid)]);
 
 export const endUserDevices = pgTable('cm_end_user_device', {
+  uuid: uuid('uuid').notNull().unique().defaultRandom(), // the AXL `enduserdevicemap.pkid`
   userUuid: uuid('user_uuid').notNull().references(() => endUsers.uuid, { onDelete: 'cascade' }),
   deviceUuid: uuid('device_uuid').notNull().references(() => devices.uuid, { onDelete: 'cascade' }),
 }, (t) => [primaryKey({ columns: [t.userUuid, t.deviceUuid] })]);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { queryRows } from '../../src/store/database.ts';
+import { queryRows } from '../../src/store/rows.ts';
 import { postgresSkipReason, storeBackends } from '../support/stores.ts';
 
 if (postgresSkipReason) test('store on PostgreSQL', { skip: postgresSkipReason }, () => {});
@@ -12,11 +12,11 @@ for (const backend of storeBackends) {
     try {
       await store.migrate('callmanager');
       await store.migrate('callmanager'); // second run is a no-op
-      const tables = await queryRows<{ table_name: string }>(store.db, 
+      const tables = await queryRows(store.db, 
         sql`select table_name from information_schema.tables where table_schema = 'public' and table_name like 'cm_%' order by 1`,
       );
       assert.ok(tables.length >= 10);
-      const journal = await queryRows<{ n: number }>(store.db, sql`select count(*)::int as n from public.__migrations_callmanager`);
+      const journal = await queryRows(store.db, sql`select count(*)::int as n from public.__migrations_callmanager`);
       assert.ok(Number(journal[0]?.n) >= 1);
     } finally {
       await store.close();
