@@ -13,8 +13,11 @@ import type { Directory } from './directory/directory.ts';
 import { DEFAULT_DEVICE_POOL } from './directory/directory.ts';
 import {
   ADMINISTRATOR, AGENT, AXL_API_ACCESS, AXL_API_USERS, AXL_READ_ONLY_API_ACCESS, CCM_ADMIN_USERS, CCM_SUPER_USERS,
-  CTI_ENABLED, SUPERVISOR,
+  SUPERVISOR,
 } from './directory/roles.ts';
+
+/** CUCM's group for applications that open JTAPI providers. */
+const CTI_ENABLED = 'Standard CTI Enabled';
 
 const SEEDED = 'demo.seeded';
 const PASSWORD = 'demo.password';
