@@ -99,7 +99,7 @@ async function addAgent(directory: Directory, agent: DemoAgent, password: string
   const phone = phoneNameFor(agent.extension);
   await directory.addPhone({
     name: phone, product: 'Cisco 8845', class: 'Phone', protocol: 'SIP', devicePoolName: DEFAULT_DEVICE_POOL,
-    description: `${agent.firstName} ${agent.lastName} ${agent.extension}`, ownerUserName: agent.userid,
+    description: `${agent.firstName} ${agent.lastName} ${agent.extension}`,
     lines: [{ pattern: agent.extension, label: `${agent.firstName} ${agent.lastName}` }],
   });
   await directory.addEndUser({
@@ -108,6 +108,8 @@ async function addAgent(directory: Directory, agent: DemoAgent, password: string
     primaryExtension: { pattern: agent.extension }, associatedDevices: [phone],
     roles: agent.role === 'Supervisor' ? [AGENT, SUPERVISOR] : [AGENT],
   });
+  // The owner must exist before a phone names it, and the phone before the user lists it: owner comes last.
+  await directory.updatePhone({ name: phone }, { ownerUserName: agent.userid });
 }
 
 async function addRoutePoint(directory: Directory, name: string, dn: string, description: string): Promise<void> {

@@ -101,6 +101,12 @@ export class LoadRun {
         live.patienceTimer = this.clock.setTimeout(() => this.#abandon(call.id), planned.patienceMs);
       }
       this.#live.set(call.id, live);
+      // The call's first events went out before it was known here: pick up a phone already ringing.
+      for (const connection of call.connections) {
+        for (const tc of connection.terminalConnections) {
+          if (tc.ccState === 'RINGING' && this.isRobotPhone(tc.terminal)) this.#ring(call.id, tc.terminal);
+        }
+      }
     } catch {
       this.#counts.failed++; // the route point is busy or unknown: the caller hears a fast busy
     }
@@ -114,21 +120,26 @@ export class LoadRun {
     this.telephony.hangUpCaller(callId);
   }
 
+  #ring(callId: string, terminal: string): void {
+    const key = `${callId} ${terminal}`;
+    if (this.#ringing.has(key)) return;
+    const draw = this.#plan.nextAnswer();
+    if (draw.neverAnswers) {
+      this.#ringing.set(key, undefined);
+      return;
+    }
+    this.#ringing.set(key, this.clock.setTimeout(() => {
+      this.#ringing.delete(key);
+      this.telephony.tryAnswer(callId, terminal);
+    }, draw.answerDelayMs));
+  }
+
   #onEvent(event: CallEvent): void {
     const live = this.#live.get(event.callId);
     if (!live) return;
     const terminal = event.terminal;
     if (event.type === 'CallCtlTermConnRingingEv' && terminal && this.isRobotPhone(terminal)) {
-      const draw = this.#plan.nextAnswer();
-      const key = `${event.callId} ${terminal}`;
-      if (draw.neverAnswers) {
-        this.#ringing.set(key, undefined);
-        return;
-      }
-      this.#ringing.set(key, this.clock.setTimeout(() => {
-        this.#ringing.delete(key);
-        this.telephony.tryAnswer(event.callId, terminal);
-      }, draw.answerDelayMs));
+      this.#ring(event.callId, terminal);
     } else if (event.type === 'CallCtlTermConnTalkingEv' && terminal && this.isRobotPhone(terminal) && !live.answered) {
       this.#ringing.delete(`${event.callId} ${terminal}`);
       live.answered = true;
