@@ -40,6 +40,11 @@ export async function openStore(options: { databaseUrl?: string | undefined; dat
     client = new PGlite(dir);
   }
   await client.waitReady;
+  return pgliteStore(client);
+}
+
+/** A Store over an open PGlite client (tests start clients from a prepared data directory). */
+export function pgliteStore(client: PGlite): Store {
   const db = drizzlePglite(client) as unknown as Database;
   return {
     db,

@@ -1,6 +1,6 @@
 // The call manager's directory: users, application users, devices and lines over the store. Every write runs
 // in one transaction, so a failure part-way changes nothing, and listeners hear of it only after commit.
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../../store/database.ts';
 import { queryRows, type Row } from '../../store/rows.ts';
@@ -31,6 +31,7 @@ export interface DirectoryOptions {
 export type DirectoryListener = (change: DirectoryChange) => void;
 
 export const DEFAULT_DEVICE_POOL = 'Default';
+const QUERY_TIMEOUT_MS = 10_000; // executeSQLQuery
 
 export class Directory {
   readonly #db: Database;
@@ -143,7 +144,11 @@ export class Directory {
    * AXL parser should never have let through cannot write.
    */
   readOnlyQuery(query: SQL): Promise<Row[]> {
-    return this.#db.transaction((tx) => queryRows(tx, query), { accessMode: 'read only' });
+    return this.#db.transaction(async (tx) => {
+      // a cross product of views can be made arbitrarily large; PostgreSQL cancels it past the timeout
+      await tx.execute(sql.raw(`set local statement_timeout = ${QUERY_TIMEOUT_MS}`));
+      return queryRows(tx, query);
+    }, { accessMode: 'read only' });
   }
 
   async #addNamed(entity: 'DevicePool' | 'RoutePartition', name: string): Promise<string> {

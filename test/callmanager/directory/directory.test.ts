@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
 import { DirectoryError, type Directory, type DirectoryChange } from '../../../src/callmanager/directory/index.ts';
 import { openDirectory, type DirectoryFixture } from '../../support/directory.ts';
 import { storeBackends } from '../../support/stores.ts';
@@ -50,6 +51,13 @@ for (const backend of storeBackends) {
         { name: 'RP_Sales', kind: 'CTI_ROUTE_POINT', registeredByDefault: false, lines: [{ pattern: '7001', routePartitionName: '', maxNumCalls: 5000, busyTrigger: 4500 }] },
         { name: 'SEP1', kind: 'PHONE', registeredByDefault: true, lines: [{ pattern: '4001', routePartitionName: 'Agents', maxNumCalls: 4, busyTrigger: 2 }] },
       ]);
+    });
+
+    test('readOnlyQuery reads the AXL views and cannot write', async () => {
+      const rows = await dir.readOnlyQuery(sql`select name from axl_device order by name`);
+      assert.deepEqual(rows.map((r) => r.name), ['CTIP1', 'RP_Sales', 'SEP1']);
+      await assert.rejects(dir.readOnlyQuery(sql`delete from cm_device`));
+      assert.equal((await dir.listDialPlan()).length, 3);
     });
   });
 }
