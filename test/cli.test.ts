@@ -9,7 +9,7 @@ import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-interface Started { output: string; stop(): Promise<number | null> }
+interface Started { output: string; stop(): Promise<number | string | null> }
 
 async function startCli(dataDir: string): Promise<Started> {
   const env: NodeJS.ProcessEnv = {
@@ -22,7 +22,8 @@ async function startCli(dataDir: string): Promise<Started> {
   let output = '';
   let errors = '';
   child.stderr.on('data', (chunk: Buffer) => { errors += chunk.toString(); });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // A clean stop exits 0; a signal that killed the process shows as its name.
+  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();

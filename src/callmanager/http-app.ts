@@ -1,6 +1,6 @@
 // The call manager's HTTP face: AXL at /axl/ and the lab API at /lab/. One builder, used for the HTTPS listener
 // and for the plain-HTTP loopback one, so both serve the same thing.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from '../shared/logger.ts';
 import type { TlsMaterial } from '../shared/tls.ts';
 import { axlPlugin, type AxlPluginOptions } from './axl/plugin.ts';
@@ -16,7 +16,8 @@ export interface CallManagerHttpOptions {
 export async function buildCallManagerApp(options: CallManagerHttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: options.log,
-    disableRequestLogging: true, // AXL and the lab log each request themselves, with the fields that matter
+    // AXL and the lab log each request themselves, with the fields that matter.
+    logController: new LogController({ disableRequestLogging: true }),
     ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
   }) as unknown as FastifyInstance;
   await app.register(axlPlugin, { ...options.axl, log: options.log.child({ api: 'axl' }) });
