@@ -5,12 +5,11 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '../store/database.ts';
 import type { Logger } from '../shared/logger.ts';
 import {
-  DEMO_ADMINISTRATOR, DEMO_AGENTS, DEMO_CTI_PORTS, DEMO_TEAMS, LOAD_ROUTE_POINTS, SERVICE_ACCOUNTS, loadAgents,
+  DEMO_ADMINISTRATOR, DEMO_AGENTS, DEMO_CTI_PORTS, DEMO_TEAMS, LOAD_ROUTE_POINTS, LOAD_TEAM_SIZE, SERVICE_ACCOUNTS, loadAgents,
   phoneNameFor, type DemoAgent,
 } from '../shared/demo-contact-center.ts';
 import { settings } from './schema.ts';
-import type { Directory } from './directory/directory.ts';
-import { DEFAULT_DEVICE_POOL } from './directory/directory.ts';
+import { DEFAULT_DEVICE_POOL, Directory } from './directory/directory.ts';
 import {
   ADMINISTRATOR, AGENT, AXL_API_ACCESS, AXL_API_USERS, AXL_READ_ONLY_API_ACCESS, CCM_ADMIN_USERS, CCM_SUPER_USERS,
   SUPERVISOR,
@@ -22,26 +21,29 @@ const CTI_ENABLED = 'Standard CTI Enabled';
 const SEEDED = 'demo.seeded';
 const PASSWORD = 'demo.password';
 const LOAD_AGENTS = 'demo.loadAgents';
+export const DEMO_PIN = '12345';
 
 export interface DemoSeedResult { password: string; seededNow: boolean; loadAgents: number }
 
 export async function seedDemoContactCenter(
-  db: Database, directory: Directory, options: { password: string | undefined; loadAgents: number; log: Logger },
+  db: Database, options: { password: string | undefined; loadAgents: number; log: Logger },
 ): Promise<DemoSeedResult> {
   const stored = await readSetting(db, PASSWORD);
   const password = options.password ?? stored ?? generatePassword();
+  const directory = new Directory(db, { log: options.log, sharedSecret: password });
   const seeded = (await readSetting(db, SEEDED)) !== undefined;
   if (!seeded) {
     await seedBase(directory, password);
     await writeSetting(db, SEEDED, new Date().toISOString());
     options.log.info({ agents: DEMO_AGENTS.length }, 'demo contact center seeded');
-  } else if (stored !== undefined && password !== stored) {
-    await resetPasswords(directory, password);
+  }
+  const loadSeeded = Number(await readSetting(db, LOAD_AGENTS) ?? 0);
+  if (seeded && stored !== undefined && password !== stored) {
+    await resetPasswords(directory, password, loadSeeded);
     options.log.info('demo password changed from POISE_DEMO_PASSWORD');
   }
   if (stored !== password) await writeSetting(db, PASSWORD, password);
 
-  const loadSeeded = Number(await readSetting(db, LOAD_AGENTS) ?? 0);
   if (options.loadAgents > loadSeeded) {
     await seedLoadAgents(directory, password, loadSeeded, options.loadAgents);
     await writeSetting(db, LOAD_AGENTS, String(options.loadAgents));
@@ -58,7 +60,7 @@ async function seedBase(directory: Directory, password: string): Promise<void> {
       description: `IVR port ${port.extension}`, lines: [{ pattern: port.extension }],
     });
   }
-  for (const agent of DEMO_AGENTS) await addAgent(directory, agent, password);
+  for (const agent of DEMO_AGENTS) await addAgent(directory, agent, password, DEMO_PIN);
   await directory.addEndUser({
     ...DEMO_ADMINISTRATOR, password,
     roles: [ADMINISTRATOR, CCM_SUPER_USERS, CCM_ADMIN_USERS],
@@ -79,7 +81,7 @@ async function seedBase(directory: Directory, password: string): Promise<void> {
 async function seedLoadAgents(directory: Directory, password: string, from: number, to: number): Promise<void> {
   const all = loadAgents(to);
   const isNew = (a: DemoAgent) =>
-    a.role === 'Agent' ? Number(a.userid.slice('load'.length)) > from : Number(a.userid.slice('loadsup'.length)) > Math.ceil(from / 50);
+    a.role === 'Agent' ? Number(a.userid.slice('load'.length)) > from : Number(a.userid.slice('loadsup'.length)) > Math.ceil(from / LOAD_TEAM_SIZE);
   if (from === 0) {
     for (const [i, dn] of LOAD_ROUTE_POINTS.entries()) await addRoutePoint(directory, `RP_Load_${i + 1}`, dn, 'Load trigger');
   }
@@ -95,7 +97,7 @@ async function seedLoadAgents(directory: Directory, password: string, from: numb
   });
 }
 
-async function addAgent(directory: Directory, agent: DemoAgent, password: string): Promise<void> {
+async function addAgent(directory: Directory, agent: DemoAgent, password: string, pin?: string): Promise<void> {
   const phone = phoneNameFor(agent.extension);
   await directory.addPhone({
     name: phone, product: 'Cisco 8845', class: 'Phone', protocol: 'SIP', devicePoolName: DEFAULT_DEVICE_POOL,
@@ -103,7 +105,7 @@ async function addAgent(directory: Directory, agent: DemoAgent, password: string
     lines: [{ pattern: agent.extension, label: `${agent.firstName} ${agent.lastName}` }],
   });
   await directory.addEndUser({
-    userid: agent.userid, firstName: agent.firstName, lastName: agent.lastName, password, pin: '12345',
+    userid: agent.userid, firstName: agent.firstName, lastName: agent.lastName, password, pin,
     telephoneNumber: agent.extension, mailid: `${agent.userid}@poise.example`, department: agent.team,
     primaryExtension: { pattern: agent.extension }, associatedDevices: [phone],
     roles: agent.role === 'Supervisor' ? [AGENT, SUPERVISOR] : [AGENT],
@@ -116,8 +118,10 @@ async function addRoutePoint(directory: Directory, name: string, dn: string, des
   await directory.addCtiRoutePoint({ name, description, devicePoolName: DEFAULT_DEVICE_POOL, lines: [{ pattern: dn }] });
 }
 
-async function resetPasswords(directory: Directory, password: string): Promise<void> {
-  for (const agent of DEMO_AGENTS) await directory.updateEndUser({ userid: agent.userid }, { password });
+async function resetPasswords(directory: Directory, password: string, loadAgentCount: number): Promise<void> {
+  for (const agent of [...DEMO_AGENTS, ...loadAgents(loadAgentCount).agents]) {
+    await directory.updateEndUser({ userid: agent.userid }, { password });
+  }
   await directory.updateEndUser({ userid: DEMO_ADMINISTRATOR.userid }, { password });
   for (const userid of Object.values(SERVICE_ACCOUNTS)) await directory.updateAppUser({ userid }, { password });
 }

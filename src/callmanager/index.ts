@@ -31,7 +31,7 @@ export async function startCallManager(context: ServiceContext): Promise<CallMan
   await store.migrate('callmanager');
   const directory = new Directory(store.db, { log });
   await directory.ensureDefaults();
-  const demo = await seedDemoContactCenter(store.db, directory, {
+  const demo = await seedDemoContactCenter(store.db, {
     password: config.demo.password, loadAgents: config.demo.extraAgents, log,
   });
 

@@ -26,6 +26,11 @@ export interface DirectoryOptions {
   log?: Logger | undefined;
   /** log2 of scrypt's N for new hashes; tests lower it, production keeps the default (2^14). */
   scryptLog2Cost?: number | undefined;
+  /**
+   * A secret shared by many accounts on purpose (the demo password): hashed once and the hash reused, so
+   * seeding thousands of load agents does not cost a key derivation each.
+   */
+  sharedSecret?: string | undefined;
 }
 
 export type DirectoryListener = (change: DirectoryChange) => void;
@@ -38,11 +43,14 @@ export class Directory {
   readonly #log: Logger | undefined;
   readonly #cost: number;
   readonly #listeners = new Set<DirectoryListener>();
+  readonly #sharedSecret: string | undefined;
+  #sharedHash: Promise<string> | undefined;
 
   constructor(db: Database, options: DirectoryOptions = {}) {
     this.#db = db;
     this.#log = options.log;
     this.#cost = options.scryptLog2Cost ?? DEFAULT_SCRYPT_LOG2_COST;
+    this.#sharedSecret = options.sharedSecret;
   }
 
   /** Seeds what the migrations also seed (device pool `Default`), for stores created some other way. */
@@ -175,8 +183,13 @@ export class Directory {
 
   async #hashes(input: { password?: string | null | undefined; pin?: string | null | undefined }): Promise<SecretHashes> {
     if (input.pin) endUsers.checkPin(input.pin);
-    const hash = async (secret: string | null | undefined) =>
-      (secret === undefined ? undefined : secret === null || secret === '' ? null : hashSecret(secret, this.#cost));
+    const hash = async (secret: string | null | undefined) => {
+      if (secret === undefined) return undefined;
+      if (secret === null || secret === '') return null;
+      if (secret !== this.#sharedSecret) return hashSecret(secret, this.#cost);
+      this.#sharedHash ??= hashSecret(secret, this.#cost);
+      return this.#sharedHash;
+    };
     return { passwordHash: await hash(input.password), pinHash: await hash(input.pin) };
   }
 
