@@ -86,7 +86,8 @@ export async function startCallManager(context: ServiceContext): Promise<CallMan
   const https = await buildCallManagerApp({ ...appOptions, tls });
   const http = await buildCallManagerApp(appOptions);
   await https.listen({ host: config.host, port: config.ports.callmanager });
-  await http.listen({ host: config.host, port: config.ports.callmanagerHttp });
+  // Plain HTTP is for this machine's own clients only (axl.md §1: CUCM itself serves AXL over HTTPS alone).
+  await http.listen({ host: '127.0.0.1', port: config.ports.callmanagerHttp });
 
   const portOf = (app: FastifyInstance) => {
     const address = app.server.address();
@@ -94,7 +95,7 @@ export async function startCallManager(context: ServiceContext): Promise<CallMan
   };
   const host = config.publicHost;
   const httpsBase = `https://${host}:${portOf(https)}`;
-  const httpBase = `http://${host}:${portOf(http)}`;
+  const httpBase = `http://127.0.0.1:${portOf(http)}`;
   return {
     name: 'callmanager', directory, calls, provider, dialPlan, apps: { https, http },
     endpoints: [
