@@ -1,0 +1,13 @@
+export { BufferReader } from './buffer-reader.ts';
+export { BufferWriter } from './buffer-writer.ts';
+export { decodeBody, compiledLayout } from './decode.ts';
+export { compiledByName } from './compiled-layout.ts';
+export { encode } from './encode.ts';
+export { FrameDecoder, type FrameDecoderOptions, type FrameResult } from './frame-decoder.ts';
+export * from './header.ts';
+export type { NamedArrayElement, NamedVariable } from './layout.ts';
+export { MessageType } from './message-types.ts';
+export { LAYOUTS, LAYOUT_BY_CODE, LAYOUT_BY_NAME, type CtiMessage, type CtiMessageName, type CtiMessageOf } from './messages.ts';
+export { CtiFailure, CtiStatus, type CtiStatusName } from './status.ts';
+export { Tag } from './tags.ts';
+export * from './values.ts';
