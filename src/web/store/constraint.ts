@@ -5,7 +5,7 @@ export function constraintViolation(err: unknown): ConstraintViolation | undefin
   for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
     const code = 'code' in e ? e.code : undefined;
     if (code === '23505') return 'unique';
-    if (code === '23503') return 'foreign-key';
+    if (code === '23503' || code === '23001') return 'foreign-key'; // 23001: ON DELETE RESTRICT
   }
   return undefined;
 }
