@@ -13,7 +13,7 @@ import { seedDemoContactCenter } from './demo-seed.ts';
 import { syncDialPlan } from './dial-plan-sync.ts';
 import { buildCallManagerApp } from './http-app.ts';
 import { labTelephonyOver } from './lab/call-model-telephony.ts';
-import { DEMO_ADMINISTRATOR } from '../shared/demo-contact-center.ts';
+import { DEMO_ADMINISTRATOR, SERVICE_ACCOUNTS } from '../shared/demo-contact-center.ts';
 
 const LAB_LONG_POLL_MS = 25_000; // telephony-and-routing.md §4.1
 
@@ -22,6 +22,8 @@ export interface CallManager extends RunningService {
   readonly calls: CallModel;
   readonly provider: TelephonyProvider;
   readonly dialPlan: MemoryDialPlan;
+  /** AXL for this node's own services: the loopback plain-HTTP URL and the read-only service account (axl.md §2). */
+  readonly axlLoopback: { url: string; userid: string; password: string };
   /** The listeners, for tests: the HTTPS one and the plain-HTTP one. */
   readonly apps: { https: FastifyInstance; http: FastifyInstance };
 }
@@ -98,6 +100,7 @@ export async function startCallManager(context: ServiceContext): Promise<CallMan
   const httpBase = `http://127.0.0.1:${portOf(http)}`;
   return {
     name: 'callmanager', directory, calls, provider, dialPlan, apps: { https, http },
+    axlLoopback: { url: `${httpBase}/axl/`, userid: SERVICE_ACCOUNTS.axlReadOnly, password: demo.password },
     endpoints: [
       { label: 'AXL (SOAP)', url: `${httpsBase}/axl/` },
       { label: 'AXL (SOAP, plain HTTP)', url: `${httpBase}/axl/` },
@@ -121,3 +124,7 @@ export async function startCallManager(context: ServiceContext): Promise<CallMan
     },
   };
 }
+
+/** Narrows a peer found in `ServiceContext.started` to the call manager. */
+export const isCallManager = (service: RunningService | undefined): service is CallManager =>
+  service !== undefined && service.name === 'callmanager' && 'axlLoopback' in service;

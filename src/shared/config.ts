@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The services one node can run, in start order; `--only=` picks a subset. */
-export const SERVICE_NAMES = ['callmanager'] as const;
+export const SERVICE_NAMES = ['callmanager', 'web'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -32,6 +32,11 @@ const Env = z.object({
   POISE_LAB_ALLOW_REMOTE: flag.default(false),                         // the lab answers loopback clients only
   POISE_CCM_VERSION: z.string().regex(/^\d+\.\d+/).default('12.5.1.10000-22'),
   POISE_AXL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  POISE_WEB_AXL_URL: z.string().url().optional(),                      // unset: this node's call manager (loopback)
+  POISE_WEB_AXL_USER: z.string().min(1).default('poise_axl'),          // read-only AXL account (axl.md §2)
+  POISE_WEB_AXL_PASSWORD: z.string().min(1).optional(),                // unset: the demo password
+  POISE_WEB_AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  POISE_WEB_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024), // rest-api.md §1.5
 });
 export type EnvInput = Record<string, string | undefined>;
 
@@ -52,6 +57,10 @@ export interface PoiseConfig {
   };
   demo: { password: string | undefined; extraAgents: number };
   callmanager: { labEnabled: boolean; labAllowRemote: boolean; ccmVersion: string; axlMaxBodyBytes: number };
+  web: {
+    axlUrl: string | undefined; axlUser: string; axlPassword: string | undefined;
+    authCacheSeconds: number; maxBodyBytes: number;
+  };
 }
 
 /** Command-line flags map onto the same names: `--web-port=9000` is POISE_WEB_PORT, `--database-url` is DATABASE_URL. */
@@ -102,6 +111,10 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
     callmanager: {
       labEnabled: e.POISE_LAB_ENABLED, labAllowRemote: e.POISE_LAB_ALLOW_REMOTE, ccmVersion: e.POISE_CCM_VERSION,
       axlMaxBodyBytes: e.POISE_AXL_MAX_BODY_BYTES,
+    },
+    web: {
+      axlUrl: e.POISE_WEB_AXL_URL, axlUser: e.POISE_WEB_AXL_USER, axlPassword: e.POISE_WEB_AXL_PASSWORD,
+      authCacheSeconds: e.POISE_WEB_AUTH_CACHE_SECONDS, maxBodyBytes: e.POISE_WEB_MAX_BODY_BYTES,
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Logger } from './logger.ts';
-import type { PoiseConfig } from './config.ts';
+import type { PoiseConfig, ServiceName } from './config.ts';
 import type { Store } from '../store/database.ts';
 import type { SwitchableClock } from './clock.ts';
 
@@ -20,4 +20,6 @@ export interface ServiceContext {
   store: Store;
   log: Logger;
   clock: SwitchableClock;
+  /** The services this node started before this one, by name (a service finds its in-process peers here). */
+  started: ReadonlyMap<ServiceName, RunningService>;
 }

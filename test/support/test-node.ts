@@ -16,6 +16,8 @@ export interface TestNode {
   /** Plain-HTTP base URL of the call manager, e.g. http://127.0.0.1:40123 */
   cmUrl: string;
   cmHttpsUrl: string;
+  /** The node's temporary data directory. */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -38,7 +40,7 @@ export async function startTestNode(env: EnvInput = {}): Promise<TestNode> {
     return typeof address === 'object' && address ? address.port : 0;
   };
   return {
-    node, callmanager,
+    node, callmanager, dataDir,
     cmUrl: `http://127.0.0.1:${port(callmanager.apps.http)}`,
     cmHttpsUrl: `https://127.0.0.1:${port(callmanager.apps.https)}`,
     async close() {

@@ -1,0 +1,93 @@
+// The user directory over AXL (axl.md §5.2 getUser, §5.8 doAuthenticateUser), as UCCX's CCX realm asks CUCM:
+// SOAP 1.1 over HTTP with a read-only AXL application user (axl.md §2).
+import { Element, childElement, childElements, childText, parseXml, serialize } from '../../shared/xml/index.ts';
+import { UserDirectoryError, type DirectoryUser, type UserDirectory } from './user-directory.ts';
+
+const AXL_VERSION = '12.5';
+const SOAP_ENV = 'http://schemas.xmlsoap.org/soap/envelope/';
+const AXL_NS = `http://www.cisco.com/AXL/API/${AXL_VERSION}`;
+const ITEM_NOT_VALID = 5007; // axl.md §3: get of an unknown object
+
+export interface AxlUserDirectoryOptions {
+  /** Base URL of the AXL service, e.g. `http://127.0.0.1:8080/axl/`. */
+  url: string;
+  userid: string;
+  password: string;
+  timeoutMs?: number;
+}
+
+export class AxlUserDirectory implements UserDirectory {
+  readonly #authorization: string;
+
+  constructor(private readonly options: AxlUserDirectoryOptions) {
+    this.#authorization = `Basic ${Buffer.from(`${options.userid}:${options.password}`).toString('base64')}`;
+  }
+
+  async authenticate(userid: string, password: string): Promise<boolean> {
+    const answer = await this.#call('doAuthenticateUser', [text('userid', userid), text('password', password)]);
+    if (answer.kind === 'fault') throw new UserDirectoryError(`doAuthenticateUser fault ${answer.axlcode}: ${answer.message}`);
+    const ret = childElement(answer.body, 'return');
+    return ret !== undefined && childText(ret, 'userAuthenticated') === 'true';
+  }
+
+  async getUser(userid: string): Promise<DirectoryUser | undefined> {
+    const answer = await this.#call('getUser', [text('userid', userid)]);
+    if (answer.kind === 'fault') {
+      if (answer.axlcode === ITEM_NOT_VALID) return undefined;
+      throw new UserDirectoryError(`getUser fault ${answer.axlcode}: ${answer.message}`);
+    }
+    const user = childElement(childElement(answer.body, 'return') ?? answer.body, 'user');
+    const id = user && childText(user, 'userid');
+    if (!user || !id) throw new UserDirectoryError('getUser answered without a user');
+    const groups = childElement(user, 'associatedGroups');
+    const primary = childElement(user, 'primaryExtension');
+    return {
+      userid: id,
+      firstName: childText(user, 'firstName') ?? '',
+      lastName: childText(user, 'lastName') ?? '',
+      extension: (primary && childText(primary, 'pattern')) ?? '',
+      roles: groups ? childElements(groups, 'userGroup').map((g) => childText(g, 'name') ?? '').filter(Boolean) : [],
+    };
+  }
+
+  async #call(operation: string, children: Element[]): Promise<AxlAnswer> {
+    const request = new Element(`ns:${operation}`);
+    for (const child of children) request.cnode(child);
+    const envelope = new Element('soapenv:Envelope', { 'xmlns:soapenv': SOAP_ENV, 'xmlns:ns': AXL_NS });
+    envelope.c('soapenv:Header').up().c('soapenv:Body').cnode(request);
+    let response: Response;
+    try {
+      response = await fetch(this.options.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'text/xml; charset=utf-8', accept: 'text/xml',
+          soapaction: `"CUCM:DB ver=${AXL_VERSION} ${operation}"`, authorization: this.#authorization,
+        },
+        body: serialize(envelope),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
+      });
+    } catch (err) {
+      throw new UserDirectoryError(`AXL ${operation} unreachable at ${this.options.url}`, { cause: err });
+    }
+    const body = await response.text();
+    if (response.status !== 200 && response.status !== 500) {
+      throw new UserDirectoryError(`AXL ${operation} answered HTTP ${response.status}`);
+    }
+    const parsed = parseXml(body);
+    const soapBody = parsed.ok ? childElement(parsed.root, 'Body') : undefined;
+    const content = soapBody?.getChildElements()[0];
+    if (!content) throw new UserDirectoryError(`AXL ${operation} answered no SOAP body (HTTP ${response.status})`);
+    if (content.getName() === 'Fault') {
+      const error = childElement(childElement(content, 'detail') ?? content, 'axlError');
+      return {
+        kind: 'fault', axlcode: Number(error ? childText(error, 'axlcode') : NaN),
+        message: childText(content, 'faultstring') ?? '',
+      };
+    }
+    return { kind: 'answer', body: content };
+  }
+}
+
+type AxlAnswer = { kind: 'answer'; body: Element } | { kind: 'fault'; axlcode: number; message: string };
+
+const text = (name: string, value: string): Element => new Element(name).t(value);

@@ -1,0 +1,64 @@
+// The web service's HTTP face: the Finesse REST API under /finesse/api/ (rest-api.md §1). One builder serves the
+// HTTP listener (8082) and the HTTPS one (8445).
+import Fastify, {
+  LogController, type FastifyInstance, type FastifyPluginAsync, type FastifyPluginOptions, type FastifyRequest,
+} from 'fastify';
+import type { Logger } from '../../shared/logger.ts';
+import type { TlsMaterial } from '../../shared/tls.ts';
+import { notFound } from '../errors.ts';
+import { parseJsonBody, parseXmlBody } from '../representation/request-body.ts';
+import { renderFinesseError } from './error-handler.ts';
+
+export const API_PREFIX = '/finesse/api';
+
+export interface WebAppOptions<Context extends FastifyPluginOptions> {
+  log: Logger;
+  tls?: TlsMaterial;
+  /** rest-api.md §1.5: 2 MiB; a larger body gets 413 with ApiErrors (§11 E7). */
+  maxBodyBytes: number;
+  resources: readonly FastifyPluginAsync<Context>[];
+  context: Context;
+}
+
+export async function buildWebApp<Context extends FastifyPluginOptions>(options: WebAppOptions<Context>): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.log,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: options.maxBodyBytes,
+    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
+  }) as unknown as FastifyInstance;
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, async (_request: FastifyRequest, body: string) => {
+    const result = parseJsonBody(body);
+    if (!result.ok) throw result.error;
+    return result.root;
+  });
+  // application/xml, text/xml, and also any other or no type (rest-api.md §1.2, inference).
+  app.addContentTypeParser('*', { parseAs: 'string' }, async (_request: FastifyRequest, body: string) => {
+    if (body.trim() === '') return undefined;
+    const result = parseXmlBody(body);
+    if (!result.ok) throw result.error;
+    return result.root;
+  });
+
+  // rest-api.md §11 E3: the requestId header is echoed on every non-GET response.
+  app.addHook('onSend', async (request, reply) => {
+    const requestId = request.headers.requestid;
+    if (request.method !== 'GET' && typeof requestId === 'string') reply.header('requestId', requestId);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({
+      method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime),
+    }, 'web request');
+  });
+
+  app.setErrorHandler(renderFinesseError);
+  app.setNotFoundHandler(async (request) => {
+    throw notFound(request.url, `No resource at ${request.method} ${request.url}`);
+  });
+  await app.register(async (api) => {
+    for (const resource of options.resources) await api.register(resource, options.context);
+  }, { prefix: API_PREFIX });
+  return app;
+}

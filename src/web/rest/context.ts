@@ -1,0 +1,13 @@
+import type { FastifyRequest } from 'fastify';
+import type { WebConfigStore } from '../store/index.ts';
+import type { SystemInfoSource } from './system-info.ts';
+import type { ClientLogSink } from '../client-log-sink.ts';
+
+/** What every REST resource plugin receives (its plugin options). */
+export interface RestContext {
+  /** The authentication onRequest hook (rest-api.md §1.3); anonymous resources do not add it. */
+  authenticate: (request: FastifyRequest) => Promise<void>;
+  store: WebConfigStore;
+  systemInfo: SystemInfoSource;
+  clientLogs: ClientLogSink;
+}

@@ -1,0 +1,15 @@
+// Every REST resource plugin, one Finesse resource each (STYLE.md, module boundaries).
+import type { FastifyPluginAsync } from 'fastify';
+import type { RestContext } from './context.ts';
+import { clientLogPlugin } from './client-log.ts';
+import { contactPlugin } from './contact.ts';
+import { phoneBookPlugin } from './phone-book.ts';
+import { layoutConfigPlugin } from './layout-config.ts';
+import { reasonCodePlugin } from './reason-code.ts';
+import { systemInfoPlugin } from './system-info.ts';
+import { wrapUpReasonPlugin } from './wrap-up-reason.ts';
+
+export const REST_RESOURCES: readonly FastifyPluginAsync<RestContext>[] = [
+  systemInfoPlugin, reasonCodePlugin, wrapUpReasonPlugin, layoutConfigPlugin, clientLogPlugin,
+  phoneBookPlugin, contactPlugin,
+];

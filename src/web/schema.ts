@@ -1,0 +1,114 @@
+// The web service's tables (ARCHITECTURE.md, data ownership): reason codes, wrap-up reasons, phone books and
+// contacts, workflows and their actions, media properties layouts and the desktop layout. No other service
+// imports this file.
+import { sql } from 'drizzle-orm';
+import { boolean, integer, jsonb, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const REASON_CODE_CATEGORIES = ['NOT_READY', 'LOGOUT'] as const;
+export type ReasonCodeCategory = (typeof REASON_CODE_CATEGORIES)[number];
+
+/** rest-api.md §6.1; code and label are unique per category (§1.5). */
+export const reasonCodes = pgTable('web_reason_code', {
+  id: serial('id').primaryKey(),
+  category: text('category', { enum: REASON_CODE_CATEGORIES }).notNull(),
+  code: integer('code').notNull(),
+  label: text('label').notNull(),
+  forAll: boolean('for_all').notNull().default(true),
+  systemCode: boolean('system_code').notNull().default(false),
+}, (t) => [
+  uniqueIndex('web_reason_code_code').on(t.category, t.code),
+  uniqueIndex('web_reason_code_label').on(t.category, sql`lower(${t.label})`),
+]);
+
+/** rest-api.md §6.2. */
+export const wrapUpReasons = pgTable('web_wrap_up_reason', {
+  id: serial('id').primaryKey(),
+  label: text('label').notNull(),
+  forAll: boolean('for_all').notNull().default(true),
+}, (t) => [uniqueIndex('web_wrap_up_reason_label').on(sql`lower(${t.label})`)]);
+
+export const PHONE_BOOK_TYPES = ['GLOBAL', 'TEAM'] as const;
+export type PhoneBookType = (typeof PHONE_BOOK_TYPES)[number];
+
+/** rest-api.md §7 PhoneBook. */
+export const phoneBooks = pgTable('web_phone_book', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  type: text('type', { enum: PHONE_BOOK_TYPES }).notNull(),
+}, (t) => [uniqueIndex('web_phone_book_name').on(sql`lower(${t.name})`)]);
+
+/** rest-api.md §7 Contact; removed with its phone book. */
+export const contacts = pgTable('web_contact', {
+  id: serial('id').primaryKey(),
+  phoneBookId: integer('phone_book_id').notNull().references(() => phoneBooks.id, { onDelete: 'cascade' }),
+  firstName: text('first_name').notNull().default(''),
+  lastName: text('last_name').notNull().default(''),
+  phoneNumber: text('phone_number').notNull(),
+  description: text('description').notNull().default(''),
+});
+
+export const WORKFLOW_ACTION_TYPES = ['BROWSER_POP', 'HTTP_REQUEST'] as const;
+export const WORKFLOW_ACTION_HANDLERS = ['FINESSE_DESKTOP', 'OTHER'] as const;
+export const ACTION_VARIABLE_TYPES = ['SYSTEM', 'CUSTOM'] as const;
+
+export interface WorkflowActionParam { name: string; value: string }
+export interface ActionVariable { name: string; node: string; type: (typeof ACTION_VARIABLE_TYPES)[number]; testValue: string }
+
+/** rest-api.md §7 WorkflowAction. */
+export const workflowActions = pgTable('web_workflow_action', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  type: text('type', { enum: WORKFLOW_ACTION_TYPES }).notNull(),
+  handledBy: text('handled_by', { enum: WORKFLOW_ACTION_HANDLERS }).notNull(),
+  params: jsonb('params').$type<WorkflowActionParam[]>().notNull(),
+  actionVariables: jsonb('action_variables').$type<ActionVariable[]>().notNull(),
+}, (t) => [uniqueIndex('web_workflow_action_name').on(sql`lower(${t.name})`)]);
+
+export interface WorkflowVariable { name: string; node: string; type: (typeof ACTION_VARIABLE_TYPES)[number] }
+export interface WorkflowClause { variable: WorkflowVariable; comparator: string; value: string }
+export interface TriggerSet { type: string; triggers: WorkflowClause[] }
+export interface ConditionSet { applyMethod: 'ALL' | 'ANY'; conditions: WorkflowClause[] }
+
+/** rest-api.md §7 Workflow; its actions are an ordered list of references. */
+export const workflows = pgTable('web_workflow', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  media: text('media').notNull().default('voice'),
+  triggerSet: jsonb('trigger_set').$type<TriggerSet>().notNull(),
+  conditionSet: jsonb('condition_set').$type<ConditionSet | null>(),
+}, (t) => [uniqueIndex('web_workflow_name').on(sql`lower(${t.name})`)]);
+
+export const workflowActionRefs = pgTable('web_workflow_action_ref', {
+  workflowId: integer('workflow_id').notNull().references(() => workflows.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull(),
+  actionId: integer('action_id').notNull().references(() => workflowActions.id, { onDelete: 'restrict' }),
+}, (t) => [primaryKey({ columns: [t.workflowId, t.position] })]);
+
+export const MEDIA_PROPERTIES_LAYOUT_TYPES = ['DEFAULT', 'CUSTOM'] as const;
+export interface LayoutEntry { displayName: string; mediaProperty: string; showInPopOver: boolean; uiEditable: boolean }
+
+/** rest-api.md §7 MediaPropertiesLayout; exactly one row has type DEFAULT. */
+export const mediaPropertiesLayouts = pgTable('web_media_properties_layout', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  type: text('type', { enum: MEDIA_PROPERTIES_LAYOUT_TYPES }).notNull(),
+  header: jsonb('header').$type<LayoutEntry[]>().notNull(),
+  columns: jsonb('columns').$type<LayoutEntry[][]>().notNull(),
+}, (t) => [
+  uniqueIndex('web_media_properties_layout_name').on(sql`lower(${t.name})`),
+  uniqueIndex('web_media_properties_layout_default').on(t.type).where(sql`${t.type} = 'DEFAULT'`),
+]);
+
+/** rest-api.md §7 LayoutConfig: the desktop layout XML (desktop-and-gadgets.md §2), keyed `default`. */
+export const layoutConfigs = pgTable('web_layout_config', {
+  key: text('key').primaryKey(),
+  layoutXml: text('layout_xml').notNull(),
+});
+
+/** What the web service remembers about itself (first-start seed). */
+export const webSettings = pgTable('web_setting', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

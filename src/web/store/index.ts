@@ -1,0 +1,28 @@
+// The web service's configuration store: one repository per resource family over the `web` schema.
+import type { Database } from '../../store/database.ts';
+import { LayoutConfigRepository } from './layout-configs.ts';
+import { MediaPropertiesLayoutRepository } from './media-properties-layouts.ts';
+import { PhoneBookRepository } from './phone-books.ts';
+import { ReasonCodeRepository } from './reason-codes.ts';
+import { WorkflowRepository } from './workflows.ts';
+import { WrapUpReasonRepository } from './wrap-up-reasons.ts';
+
+export interface WebConfigStore {
+  reasonCodes: ReasonCodeRepository;
+  wrapUpReasons: WrapUpReasonRepository;
+  phoneBooks: PhoneBookRepository;
+  workflows: WorkflowRepository;
+  mediaPropertiesLayouts: MediaPropertiesLayoutRepository;
+  layoutConfigs: LayoutConfigRepository;
+}
+
+export function openWebConfigStore(db: Database): WebConfigStore {
+  return {
+    reasonCodes: new ReasonCodeRepository(db),
+    wrapUpReasons: new WrapUpReasonRepository(db),
+    phoneBooks: new PhoneBookRepository(db),
+    workflows: new WorkflowRepository(db),
+    mediaPropertiesLayouts: new MediaPropertiesLayoutRepository(db),
+    layoutConfigs: new LayoutConfigRepository(db),
+  };
+}
