@@ -5,11 +5,12 @@ import { clientLogPlugin } from './client-log.ts';
 import { contactPlugin } from './contact.ts';
 import { phoneBookPlugin } from './phone-book.ts';
 import { layoutConfigPlugin } from './layout-config.ts';
+import { mediaPropertiesLayoutPlugin } from './media-properties-layout.ts';
 import { reasonCodePlugin } from './reason-code.ts';
 import { systemInfoPlugin } from './system-info.ts';
 import { wrapUpReasonPlugin } from './wrap-up-reason.ts';
 
 export const REST_RESOURCES: readonly FastifyPluginAsync<RestContext>[] = [
   systemInfoPlugin, reasonCodePlugin, wrapUpReasonPlugin, layoutConfigPlugin, clientLogPlugin,
-  phoneBookPlugin, contactPlugin,
+  phoneBookPlugin, contactPlugin, mediaPropertiesLayoutPlugin,
 ];
