@@ -5,11 +5,13 @@ import type { RunningService, ServiceContext } from './shared/service.ts';
 import { SwitchableClock } from './shared/clock.ts';
 import { openStore, type Store } from './store/database.ts';
 import { startCallManager } from './callmanager/index.ts';
+import { startEngine } from './engine/index.ts';
 
 type ServiceStarter = (context: ServiceContext) => Promise<RunningService>;
 
 const STARTERS: Record<ServiceName, ServiceStarter> = {
   callmanager: startCallManager,
+  engine: startEngine,
 };
 
 export interface RunningNode {
@@ -23,6 +25,7 @@ export async function startNode(config: PoiseConfig, log: Logger): Promise<Runni
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const clock = new SwitchableClock();
   const services: RunningService[] = [];
+  const started = new Map<string, RunningService>();
   const close = async () => {
     for (const service of [...services].reverse()) await service.close();
     clock.close();
@@ -31,7 +34,9 @@ export async function startNode(config: PoiseConfig, log: Logger): Promise<Runni
   try {
     for (const name of config.services) {
       const serviceLog = log.child({ service: name });
-      services.push(await STARTERS[name]({ config, store, log: serviceLog, clock }));
+      const service = await STARTERS[name]({ config, store, log: serviceLog, clock, started });
+      services.push(service);
+      started.set(name, service);
       serviceLog.info('service started');
     }
   } catch (err) {

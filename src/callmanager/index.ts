@@ -22,6 +22,8 @@ export interface CallManager extends RunningService {
   readonly calls: CallModel;
   readonly provider: TelephonyProvider;
   readonly dialPlan: MemoryDialPlan;
+  /** The demo password, which the seeded service accounts (poise_jtapi, poise_axl) also use. */
+  readonly demoPassword: string;
   /** The listeners, for tests: the HTTPS one and the plain-HTTP one. */
   readonly apps: { https: FastifyInstance; http: FastifyInstance };
 }
@@ -97,7 +99,7 @@ export async function startCallManager(context: ServiceContext): Promise<CallMan
   const httpsBase = `https://${host}:${portOf(https)}`;
   const httpBase = `http://127.0.0.1:${portOf(http)}`;
   return {
-    name: 'callmanager', directory, calls, provider, dialPlan, apps: { https, http },
+    name: 'callmanager', directory, calls, provider, dialPlan, apps: { https, http }, demoPassword: demo.password,
     endpoints: [
       { label: 'AXL (SOAP)', url: `${httpsBase}/axl/` },
       { label: 'AXL (SOAP, plain HTTP)', url: `${httpBase}/axl/` },
