@@ -43,7 +43,6 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
   const session = opened.value;
   let config = await deps.repository.load();
   let routed = new Map<string, RoutedTrigger>();
-  let ctiPorts = new Set<string>();
 
   const agents = new AgentStates(clock);
   let contacts: ContactManager | undefined;
@@ -56,7 +55,8 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
   contacts = new ContactManager({
     session, router, agents, resources, log: log.child({ component: 'contacts' }),
     triggerAt: (dn) => routed.get(dn),
-    isCtiPort: (dn) => ctiPorts.has(dn),
+    // no call reaches a CTI port while the IVR stage is simplified (contact-manager.ts)
+    isCtiPort: () => false,
   });
 
   const registered = new Set<string>();
@@ -90,8 +90,6 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
     else log.warn({ device: key, error: reply.error }, 'observation refused');
   };
   apply(config, await deps.directory.listAgents());
-  // CTI port extensions, for the contact manager's device roles: ports are named, their DNs come from the calls
-  ctiPorts = new Set();
 
   let reloading = Promise.resolve();
   const reload = () => {
