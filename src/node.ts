@@ -5,12 +5,14 @@ import type { RunningService, ServiceContext } from './shared/service.ts';
 import { SwitchableClock } from './shared/clock.ts';
 import { openStore, type Store } from './store/database.ts';
 import { startCallManager } from './callmanager/index.ts';
+import { startEngine } from './engine/index.ts';
 import { startWeb } from './web/index.ts';
 
 type ServiceStarter = (context: ServiceContext) => Promise<RunningService>;
 
 const STARTERS: Record<ServiceName, ServiceStarter> = {
   callmanager: startCallManager,
+  engine: startEngine,
   web: startWeb,
 };
 

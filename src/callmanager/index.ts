@@ -24,6 +24,8 @@ export interface CallManager extends RunningService {
   readonly dialPlan: MemoryDialPlan;
   /** AXL for this node's own services: the loopback plain-HTTP URL and the read-only service account (axl.md §2). */
   readonly axlLoopback: { url: string; userid: string; password: string };
+  /** The demo password, which the seeded service accounts (poise_jtapi, poise_axl) also use. */
+  readonly demoPassword: string;
   /** The listeners, for tests: the HTTPS one and the plain-HTTP one. */
   readonly apps: { https: FastifyInstance; http: FastifyInstance };
 }
@@ -99,7 +101,7 @@ export async function startCallManager(context: ServiceContext): Promise<CallMan
   const httpsBase = `https://${host}:${portOf(https)}`;
   const httpBase = `http://127.0.0.1:${portOf(http)}`;
   return {
-    name: 'callmanager', directory, calls, provider, dialPlan, apps: { https, http },
+    name: 'callmanager', directory, calls, provider, dialPlan, apps: { https, http }, demoPassword: demo.password,
     axlLoopback: { url: `${httpBase}/axl/`, userid: SERVICE_ACCOUNTS.axlReadOnly, password: demo.password },
     endpoints: [
       { label: 'AXL (SOAP)', url: `${httpsBase}/axl/` },

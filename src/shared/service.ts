@@ -20,6 +20,10 @@ export interface ServiceContext {
   store: Store;
   log: Logger;
   clock: SwitchableClock;
-  /** The services this node started before this one, by name (a service finds its in-process peers here). */
+  /**
+   * The services this node started before this one, by name. A service that needs another in-process (the
+   * engine needs the call manager's telephony provider) finds it here and narrows it with that service's own
+   * type guard; a service absent from the map runs elsewhere or not at all.
+   */
   started: ReadonlyMap<ServiceName, RunningService>;
 }

@@ -81,6 +81,13 @@ export interface Csq {
   readonly ronaRequeue: 'HEAD' | 'TAIL';
 }
 
+export interface CallControlGroup {
+  readonly id: number;
+  readonly name: string;
+  /** CTI port device names (§3.2). */
+  readonly ctiPorts: readonly string[];
+}
+
 export interface Application {
   readonly id: number;
   readonly name: string;
@@ -92,6 +99,8 @@ export interface Application {
 export interface Trigger {
   readonly directoryNumber: string;
   readonly routePartitionName: string;
+  /** The CTI route point that carries the directory number (§2.1 deviceName). */
+  readonly deviceName: string;
   readonly applicationId: number;
   readonly callControlGroupId?: number | undefined;
   readonly enabled: boolean;

@@ -1,0 +1,208 @@
+// The contact manager (telephony-and-routing.md §3.4): a call offered at a trigger's route point becomes a
+// Contact queued in the trigger's CSQ; the router reserves an agent and the call is redirected to the agent's
+// line; answer, RONA, abandon and call end go back to the router. Every call that touches an agent's line is
+// reported as CallFacts for the CTI server.
+//
+// IVR stage, simplified **[Poise]**: the call waits OFFERED at the route point while queued and is redirected
+// from there straight to the agent (and back there on RONA); the trigger's CTI ports are registered but no
+// script runs on them yet. A Finesse client cannot tell the difference (§3.4 note †).
+import type { ProviderSession } from '../../callmanager/provider/types.ts';
+import type { CallEvent } from '../../callmanager/calls/types.ts';
+import type { Logger } from '../../shared/logger.ts';
+import type { AgentStates } from '../resources/agent-states.ts';
+import type { ResourceManager } from '../resources/resource-manager.ts';
+import type { Trigger } from '../resources/types.ts';
+import type { Reservation, Router } from '../routing/router.ts';
+import type { CallFact, CallFactListener, CallKind, DeviceRole, TrackedCall } from './call-facts.ts';
+import { CallIds } from './call-ids.ts';
+
+export interface RoutedTrigger { readonly trigger: Trigger; readonly csqId: number }
+
+export interface ContactManagerDeps {
+  readonly session: ProviderSession;
+  readonly router: Router;
+  readonly agents: AgentStates;
+  readonly resources: ResourceManager;
+  /** The enabled trigger on a directory number, with the CSQ its application queues in. */
+  readonly triggerAt: (directoryNumber: string) => RoutedTrigger | undefined;
+  /** Directory numbers of CTI ports, so their connections are not reported as parties. */
+  readonly isCtiPort: (directoryNumber: string) => boolean;
+  readonly log: Logger;
+}
+
+interface Contact {
+  readonly call: TrackedCall;
+  readonly triggerDn: string;
+  /** The address the call sits at now: the route point, or the reserved agent's line. */
+  at: string;
+}
+
+export class ContactManager {
+  readonly #deps: ContactManagerDeps;
+  readonly #ids = new CallIds();
+  readonly #calls = new Map<string, TrackedCall>();
+  readonly #contacts = new Map<string, Contact>();
+  readonly #listeners = new Set<CallFactListener>();
+  readonly #unsubscribe: () => void;
+
+  constructor(deps: ContactManagerDeps) {
+    this.#deps = deps;
+    this.#unsubscribe = deps.session.onEvent((event) => this.#onEvent(event));
+  }
+
+  onFact(listener: CallFactListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Calls in progress that the engine reports, oldest first. */
+  calls(): IterableIterator<TrackedCall> { return this.#calls.values(); }
+  call(callId: string): TrackedCall | undefined { return this.#calls.get(callId); }
+  callOfCtiId(ctiCallId: number): TrackedCall | undefined {
+    const id = this.#ids.callOf(ctiCallId);
+    return id === undefined ? undefined : this.#calls.get(id);
+  }
+
+  /** Wire to the router's events: the engine's index passes these to the Router it builds. */
+  readonly routerEvents = {
+    onReserved: (reservation: Reservation) => this.#deliver(reservation),
+    onRona: (reservation: Reservation) => this.#returnToQueue(reservation),
+  };
+
+  close(): void {
+    this.#unsubscribe();
+    this.#listeners.clear();
+  }
+
+  #onEvent(e: CallEvent): void {
+    switch (e.type) {
+      case 'CallCtlConnOfferedEv':
+        if (!this.#contacts.has(e.callId)) this.#offered(e);
+        return;
+      case 'CallCtlConnAlertingEv':
+        if (this.#role(e.address) === 'AGENT_DEVICE') {
+          const call = this.#track(e, 'OTHER_IN', e.address);
+          this.#emit({ kind: 'DELIVERED', call, device: e.address, role: 'AGENT_DEVICE' });
+        }
+        return;
+      case 'CallCtlConnEstablishedEv': {
+        const role = this.#role(e.address);
+        if (role !== 'AGENT_DEVICE' && !this.#calls.has(e.callId)) return;
+        if (role === 'ROUTE_POINT' || role === 'CTI_PORT') return;
+        const call = this.#track(e, role === 'AGENT_DEVICE' ? 'AGENT_INSIDE' : 'OTHER_IN', e.address);
+        this.#emit({ kind: 'ESTABLISHED', call, device: e.address, role });
+        const reservation = this.#deps.router.reservationOf(e.callId);
+        if (reservation && this.#deps.resources.byUserId(reservation.userId)?.resource.extension === e.address) {
+          this.#deps.router.answered(e.callId);
+        }
+        return;
+      }
+      case 'CallCtlTermConnHeldEv': {
+        const call = this.#calls.get(e.callId);
+        if (!call || call.held.has(e.address)) return;
+        call.held.add(e.address);
+        this.#emit({ kind: 'HELD', call, device: e.address });
+        return;
+      }
+      case 'CallCtlTermConnTalkingEv': {
+        const call = this.#calls.get(e.callId);
+        if (!call?.held.delete(e.address)) return;
+        this.#emit({ kind: 'RETRIEVED', call, device: e.address });
+        return;
+      }
+      case 'CallCtlConnDisconnectedEv': {
+        const call = this.#calls.get(e.callId);
+        const role = this.#role(e.address);
+        if (!call || role === 'ROUTE_POINT' || role === 'CTI_PORT') return;
+        call.held.delete(e.address);
+        this.#emit({ kind: 'CONNECTION_CLEARED', call, device: e.address, role });
+        return;
+      }
+      case 'CiscoCallDataChangedEv': {
+        const call = this.#calls.get(e.callId);
+        if (call) call.callVariables = e.callVariables;
+        return;
+      }
+      case 'CallInvalidEv':
+        this.#ended(e.callId);
+        return;
+      default:
+        return; // the other JTAPI events add nothing the CTI events of §6 carry
+    }
+  }
+
+  #offered(e: CallEvent & { address: string }): void {
+    const routed = this.#deps.triggerAt(e.address);
+    if (!routed) return;
+    const call = this.#track(e, 'CCX_IN', e.calling, e.address);
+    call.csqId = routed.csqId;
+    call.applicationId = routed.trigger.applicationId;
+    this.#contacts.set(e.callId, { call, triggerDn: e.address, at: e.address });
+    this.#deps.log.info({ callId: e.callId, trigger: e.address, csqId: routed.csqId }, 'contact queued');
+    this.#deps.router.enqueue(e.callId, [{ csqId: routed.csqId }]);
+  }
+
+  /** The router reserved an agent: ring the agent's line (§3.4 RESERVED → ALERTING). */
+  #deliver(reservation: Reservation): void {
+    const contact = this.#contacts.get(reservation.contactId);
+    const agent = this.#deps.resources.byUserId(reservation.userId);
+    if (!contact || !agent) return;
+    contact.call.csqId = reservation.csqId;
+    const reply = this.#deps.session.redirect({ callId: contact.call.id, address: contact.at, dest: agent.resource.extension });
+    if (reply.ok) {
+      contact.at = agent.resource.extension;
+      return;
+    }
+    // The RONA timer is already running: the contact returns to its queue when it fires.
+    this.#deps.log.warn({ callId: contact.call.id, userId: reservation.userId, error: reply.error }, 'redirect to agent failed');
+  }
+
+  /** RONA (§3.4 ALERTING → QUEUED): the call goes back to the route point, where it waits again. */
+  #returnToQueue(reservation: Reservation): void {
+    const contact = this.#contacts.get(reservation.contactId);
+    if (!contact || contact.at === contact.triggerDn) return;
+    const reply = this.#deps.session.redirect({ callId: contact.call.id, address: contact.at, dest: contact.triggerDn });
+    if (reply.ok) contact.at = contact.triggerDn;
+    else this.#deps.log.warn({ callId: contact.call.id, error: reply.error }, 'redirect back to the trigger failed');
+  }
+
+  #ended(callId: string): void {
+    const call = this.#calls.get(callId);
+    if (call) this.#emit({ kind: 'CLEARED', call });
+    if (this.#contacts.delete(callId)) this.#deps.router.ended(callId);
+    if (!call) return;
+    this.#calls.delete(callId);
+    this.#ids.forget(callId);
+    this.#emit({ kind: 'END', call });
+  }
+
+  #track(e: CallEvent, kind: CallKind, device: string, dnis?: string): TrackedCall {
+    const known = this.#calls.get(e.callId);
+    if (known) {
+      known.calling = e.calling;
+      known.called = e.called;
+      known.lastRedirected = e.lastRedirected;
+      return known;
+    }
+    const call: TrackedCall = {
+      id: e.callId, ctiCallId: this.#ids.idOf(e.callId), kind, calling: e.calling, called: e.called,
+      lastRedirected: e.lastRedirected, dnis, csqId: undefined, applicationId: undefined, callVariables: {},
+      held: new Set(),
+    };
+    this.#calls.set(e.callId, call);
+    this.#emit({ kind: 'BEGIN', call, device });
+    return call;
+  }
+
+  #role(address: string | undefined): DeviceRole {
+    if (address === undefined) return 'OTHER';
+    if (this.#deps.resources.byExtension(address)) return 'AGENT_DEVICE';
+    if (this.#deps.triggerAt(address)) return 'ROUTE_POINT';
+    if (this.#deps.isCtiPort(address)) return 'CTI_PORT';
+    return 'OTHER';
+  }
+
+  #emit(fact: CallFact): void {
+    for (const listener of this.#listeners) listener(fact);
+  }
+}

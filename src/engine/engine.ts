@@ -1,0 +1,115 @@
+// The engine's live core, without sockets: the provider session opened as the engine's application user, the
+// agent state machine, the router and the contact manager, fed from the engine's configuration and the call
+// manager's agents. The CTI server (src/engine/cti/server.ts) is one view onto it.
+import type { TelephonyProvider } from '../callmanager/provider/provider.ts';
+import type { ProviderSession } from '../callmanager/provider/types.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { Logger } from '../shared/logger.ts';
+import { csqOfTrigger, type EngineConfig } from './config/engine-config.ts';
+import type { EngineRepository } from './config/repository.ts';
+import { ContactManager, type RoutedTrigger } from './contacts/contact-manager.ts';
+import type { AgentDirectory, DirectoryAgent } from './resources/agent-directory.ts';
+import { AgentStates } from './resources/agent-states.ts';
+import { ResourceManager } from './resources/resource-manager.ts';
+import { Router, type RouterEvents } from './routing/router.ts';
+
+export interface EngineDeps {
+  readonly provider: TelephonyProvider;
+  readonly credentials: { readonly appUser: string; readonly password: string };
+  readonly directory: AgentDirectory;
+  readonly repository: EngineRepository;
+  readonly clock: Clock;
+  readonly log: Logger;
+}
+
+export interface Engine {
+  readonly agents: AgentStates;
+  readonly router: Router;
+  readonly resources: ResourceManager;
+  readonly contacts: ContactManager;
+  readonly session: ProviderSession;
+  config(): EngineConfig;
+  /** Re-reads configuration and agents; changes reach routing at once. */
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class ProviderOpenError extends Error {}
+
+export async function openEngine(deps: EngineDeps): Promise<Engine> {
+  const { log, clock } = deps;
+  const opened = await deps.provider.openProvider(deps.credentials);
+  if (!opened.ok) throw new ProviderOpenError(`telephony provider refused ${deps.credentials.appUser}: ${opened.error} ${opened.message}`);
+  const session = opened.value;
+  let config = await deps.repository.load();
+  let routed = new Map<string, RoutedTrigger>();
+
+  const agents = new AgentStates(clock);
+  let contacts: ContactManager | undefined;
+  const events: RouterEvents = {
+    onReserved: (r) => contacts?.routerEvents.onReserved(r),
+    onRona: (r) => contacts?.routerEvents.onRona(r),
+  };
+  const router = new Router({ clock, agents, settings: () => config.settings, events });
+  const resources = new ResourceManager(router);
+  contacts = new ContactManager({
+    session, router, agents, resources, log: log.child({ component: 'contacts' }),
+    triggerAt: (dn) => routed.get(dn),
+    // no call reaches a CTI port while the IVR stage is simplified (contact-manager.ts)
+    isCtiPort: () => false,
+  });
+
+  const registered = new Set<string>();
+  const observed = new Set<string>();
+  const apply = (next: EngineConfig, people: readonly DirectoryAgent[]) => {
+    config = next;
+    routed = new Map();
+    for (const trigger of next.triggers) {
+      const csq = csqOfTrigger(next, trigger);
+      if (!trigger.enabled || !csq) continue;
+      routed.set(trigger.directoryNumber, { trigger, csqId: csq.id });
+      register(trigger.deviceName, 'routePoint');
+    }
+    for (const group of next.callControlGroups) for (const port of group.ctiPorts) register(port, 'port');
+    resources.apply(next, people);
+    for (const agent of people) {
+      for (const terminal of agent.devices) observe({ terminals: [terminal] }, terminal);
+      observe({ addresses: [agent.extension] }, agent.extension);
+    }
+  };
+  const register = (device: string, kind: 'routePoint' | 'port') => {
+    if (registered.has(device)) return;
+    const reply = kind === 'routePoint' ? session.registerRoutePoint({ device }) : session.registerMediaTerminal({ device });
+    if (reply.ok) registered.add(device);
+    else log.warn({ device, error: reply.error, reason: reply.message }, 'device registration refused');
+  };
+  const observe = (request: { addresses?: string[]; terminals?: string[] }, key: string) => {
+    if (observed.has(key)) return;
+    const reply = session.observe(request);
+    if (reply.ok) observed.add(key);
+    else log.warn({ device: key, error: reply.error }, 'observation refused');
+  };
+  apply(config, await deps.directory.listAgents());
+
+  let reloading = Promise.resolve();
+  const reload = () => {
+    reloading = reloading.then(async () => apply(await deps.repository.load(), await deps.directory.listAgents()))
+      .catch((err: unknown) => log.error({ err }, 'engine reload failed'));
+    return reloading;
+  };
+  const unwatch = deps.directory.onChange?.(() => { void reload(); });
+
+  return {
+    agents, router, resources, contacts, session,
+    config: () => config,
+    reload,
+    async close() {
+      unwatch?.();
+      await reloading;
+      contacts?.close();
+      router.close();
+      agents.close();
+      session.shutdown();
+    },
+  };
+}
