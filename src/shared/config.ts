@@ -39,6 +39,9 @@ const Env = z.object({
   POISE_WEB_AXL_PASSWORD: z.string().min(1).optional(),                // unset: the demo password
   POISE_WEB_AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   POISE_WEB_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024), // rest-api.md §1.5
+  POISE_WEB_CTI_HOST: z.string().min(1).optional(),                    // unset: this node's engine
+  POISE_WEB_CTI_PORT: port.optional(),                                 // unset: POISE_CTI_PORT
+  POISE_WEB_CTI_RETRY_MS: z.coerce.number().int().min(10).max(60_000).default(1000), // back-off start after a failed reconnect
 });
 export type EnvInput = Record<string, string | undefined>;
 
@@ -64,6 +67,8 @@ export interface PoiseConfig {
   web: {
     axlUrl: string | undefined; axlUser: string; axlPassword: string | undefined;
     authCacheSeconds: number; maxBodyBytes: number;
+    /** The engine's CTI server; host undefined: the engine of this node, if it runs one. */
+    cti: { host: string | undefined; port: number; retryMs: number };
   };
 }
 
@@ -123,6 +128,7 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
     web: {
       axlUrl: e.POISE_WEB_AXL_URL, axlUser: e.POISE_WEB_AXL_USER, axlPassword: e.POISE_WEB_AXL_PASSWORD,
       authCacheSeconds: e.POISE_WEB_AUTH_CACHE_SECONDS, maxBodyBytes: e.POISE_WEB_MAX_BODY_BYTES,
+      cti: { host: e.POISE_WEB_CTI_HOST, port: e.POISE_WEB_CTI_PORT ?? e.POISE_CTI_PORT, retryMs: e.POISE_WEB_CTI_RETRY_MS },
     },
   };
 }

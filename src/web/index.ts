@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { isCallManager } from '../callmanager/index.ts';
+import type { EngineService } from '../engine/index.ts';
 import type { RunningService, ServiceContext } from '../shared/service.ts';
 import { loadTlsMaterial } from '../shared/tls.ts';
 import { Authenticator } from './auth/authenticator.ts';
@@ -16,11 +17,20 @@ import { REST_RESOURCES } from './rest/index.ts';
 import type { SystemInfoState } from './rest/system-info.ts';
 import { openWebConfigStore, type WebConfigStore } from './store/index.ts';
 import { seedWebConfiguration } from './store/seed.ts';
+import { CtiConnection } from './cti-client/index.ts';
+import { RecordingPublisher } from './publisher/index.ts';
+import { AgentStateRequests } from './users/agent-state-requests.ts';
+import { UserCache } from './users/user-cache.ts';
 
 export interface WebService extends RunningService {
   readonly store: WebConfigStore;
   readonly authenticator: Authenticator;
   readonly apps: { http: FastifyInstance; https: FastifyInstance };
+  /** The session to the engine's CTI server; undefined when no engine is configured or in this node. */
+  readonly cti: CtiConnection | undefined;
+  readonly users: UserCache;
+  /** Until the notification service is plugged in, the updates are recorded in memory. */
+  readonly publisher: RecordingPublisher;
 }
 
 export async function startWeb(context: ServiceContext): Promise<WebService> {
@@ -29,9 +39,13 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const configStore = openWebConfigStore(store.db);
   await seedWebConfiguration(store.db, configStore, log);
 
-  const authenticator = new Authenticator({
-    directory: userDirectory(context), cacheTtlMs: config.web.authCacheSeconds * 1000,
-  });
+  const directory = userDirectory(context);
+  const authenticator = new Authenticator({ directory, cacheTtlMs: config.web.authCacheSeconds * 1000 });
+  const publisher = new RecordingPublisher();
+  const cti = ctiConnection(context);
+  const users = new UserCache({ directory, reasonCodes: configStore.reasonCodes, publisher, cti, log });
+  const agentStates = new AgentStateRequests({ users, reasonCodes: configStore.reasonCodes, publisher, cti, log });
+  cti?.start();
   const tls = await loadTlsMaterial({
     certFile: config.tls.certFile, keyFile: config.tls.keyFile, dataDir: config.dataDir, hostName: config.publicHost,
   });
@@ -49,6 +63,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const restContext: RestContext = {
     authenticate: authenticationHook(authenticator), store: configStore, systemInfo,
     clientLogs: directoryClientLogSink(path.resolve(config.dataDir, 'clientlogs')),
+    users, agentStates,
   };
   const appOptions = { log, maxBodyBytes: config.web.maxBodyBytes, resources: REST_RESOURCES, context: restContext };
   const http = await buildWebApp(appOptions);
@@ -57,13 +72,14 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
     await http.listen({ host: config.host, port: config.ports.web });
     await https.listen({ host: config.host, port: config.ports.webHttps });
   } catch (err) {
-    await Promise.all([http.close(), https.close()]);
+    await Promise.all([http.close(), https.close(), cti?.close()]);
+    agentStates.close();
     throw err;
   }
   httpsPort = portOf(https);
   const host = config.publicHost;
   return {
-    name: 'web', store: configStore, authenticator, apps: { http, https },
+    name: 'web', store: configStore, authenticator, apps: { http, https }, cti, users, publisher,
     endpoints: [
       { label: 'Finesse REST API', url: `https://${host}:${httpsPort}${API_PREFIX}/` },
       { label: 'Finesse REST API (plain HTTP)', url: `http://${host}:${portOf(http)}${API_PREFIX}/` },
@@ -71,6 +87,8 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
     ],
     async close() {
       await Promise.all([http.close(), https.close()]);
+      agentStates.close();
+      await cti?.close();
     },
   };
 }
@@ -89,6 +107,31 @@ function userDirectory({ config, started }: ServiceContext): UserDirectory {
   }
   return new AxlUserDirectory({ url, userid: config.web.axlUser, password });
 }
+
+/**
+ * The engine's CTI server: the configured address, else the engine of this node. The ClientID is the configured
+ * CTI user, else `poise-ws-<host>` (cti.md §9.3: web nodes use distinct ClientIDs).
+ */
+function ctiConnection({ config, started, log }: ServiceContext): CtiConnection | undefined {
+  const engine = started.get('engine');
+  const local = isEngineService(engine) ? engine.ctiPort : undefined;
+  const host = config.web.cti.host ?? (local === undefined ? undefined : loopbackOf(config.host));
+  if (host === undefined) {
+    log.warn('no engine in this node and POISE_WEB_CTI_HOST unset: agent state changes are unavailable');
+    return undefined;
+  }
+  const port = config.web.cti.host === undefined && local !== undefined ? local : config.web.cti.port;
+  const user = config.engine.ctiClient;
+  return new CtiConnection({
+    host, port, clientId: user?.id ?? `poise-ws-${config.publicHost}`, clientPassword: user?.password ?? '',
+    retryInitialMs: config.web.cti.retryMs, log,
+  });
+}
+
+const isEngineService = (service: RunningService | undefined): service is EngineService =>
+  service?.name === 'engine' && 'ctiPort' in service && typeof service.ctiPort === 'number';
+
+const loopbackOf = (host: string): string => (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host);
 
 function portOf(app: FastifyInstance): number {
   const address = app.server.address();

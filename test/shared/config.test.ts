@@ -15,6 +15,7 @@ test('defaults give the ports of the architecture table and PGlite in ./data', (
   assert.deepEqual(config.services, ['callmanager', 'engine', 'web']);
   assert.deepEqual(config.web, {
     axlUrl: undefined, axlUser: 'poise_axl', axlPassword: undefined, authCacheSeconds: 30, maxBodyBytes: 2 * 1024 * 1024,
+    cti: { host: undefined, port: 12018, retryMs: 1000 },
   });
 });
 

@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { WebService } from '../../src/web/index.ts';
 import { parseXml, type Element } from '../../src/shared/xml/index.ts';
 import { basicAuth, startTestNode, TEST_PASSWORD, type TestNode } from './test-node.ts';
+import type { EnvInput } from '../../src/shared/config.ts';
 import { queryRows } from '../../src/store/rows.ts';
 import { sql } from 'drizzle-orm';
 
@@ -36,8 +37,8 @@ export interface WebFixture extends TestNode {
   dumpWebTables(): Promise<unknown>;
 }
 
-export async function startWebNode(): Promise<WebFixture> {
-  const testNode = await startTestNode();
+export async function startWebNode(env: EnvInput = {}): Promise<WebFixture> {
+  const testNode = await startTestNode(env);
   const web = testNode.node.services.find((s): s is WebService => s.name === 'web');
   if (!web) throw new Error('the test node runs no web service');
   const port = (app: WebService['apps']['http']) => {

@@ -21,6 +21,7 @@ export interface CtiClientOptions {
   readonly servicesRequested?: number;
   readonly callMsgMask?: number;
   readonly agentStateMask?: number;
+  readonly configMsgMask?: number;
 }
 
 const ALL_CALL_EVENTS = Object.values(CallMsgMask).reduce((a, b) => a | b, 0);
@@ -61,7 +62,7 @@ export class CtiClient {
       type: 'OPEN_REQ', versionNumber: VERSION_NUMBER, idleTimeout: options.idleTimeout ?? 60, peripheralId: 0,
       servicesRequested: options.servicesRequested ?? (Service.ALL_EVENTS | Service.CLIENT_CONTROL),
       callMsgMask: options.callMsgMask ?? ALL_CALL_EVENTS, agentStateMask: options.agentStateMask ?? ALL_AGENT_STATES,
-      configMsgMask: 0, reserved1: 0, reserved2: 0, reserved3: 0,
+      configMsgMask: options.configMsgMask ?? 0, reserved1: 0, reserved2: 0, reserved3: 0,
       clientId: options.clientId, clientPassword: options.clientPassword ?? '',
     });
     return { client, reply };
@@ -77,6 +78,9 @@ export class CtiClient {
       this.#socket.write(encode(message));
     });
   }
+
+  /** The InvokeID the next request will carry, so a caller can file it before the reply (and its events) arrive. */
+  get nextInvokeId(): number { return this.#nextInvokeId; }
 
   heartbeat(): Promise<CtiMessage> { return this.request({ type: 'HEARTBEAT_REQ' }); }
 

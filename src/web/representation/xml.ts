@@ -12,6 +12,11 @@ export function renderXml(root: FinesseNode): string {
   return FINESSE_XML_DECLARATION + element(root);
 }
 
+/** The same rendering without the declaration, for documents carried inside another (notification `<Update>`s). */
+export function renderXmlFragment(root: FinesseNode): string {
+  return element(root);
+}
+
 function element(node: FinesseNode): string {
   const attrs = node.kind === 'leaf' || !node.attrs ? ''
     : Object.entries(node.attrs).map(([k, v]) => ` ${k}="${escapeXML(v)}"`).join('');

@@ -2,6 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import type { WebConfigStore } from '../store/index.ts';
 import type { SystemInfoSource } from './system-info.ts';
 import type { ClientLogSink } from '../client-log-sink.ts';
+import type { AgentStateRequests } from '../users/agent-state-requests.ts';
+import type { UserCache } from '../users/user-cache.ts';
 
 /** What every REST resource plugin receives (its plugin options). */
 export interface RestContext {
@@ -10,4 +12,6 @@ export interface RestContext {
   store: WebConfigStore;
   systemInfo: SystemInfoSource;
   clientLogs: ClientLogSink;
+  users: UserCache;
+  agentStates: AgentStateRequests;
 }

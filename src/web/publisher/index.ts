@@ -1,0 +1,2 @@
+export { RecordingPublisher, type PublishedUpdate, type Publisher } from './publisher.ts';
+export { renderUpdate, type UpdateEvent } from './update.ts';
