@@ -188,8 +188,9 @@ export class CtiConnection {
     if (this.#closed) return;
     const initial = this.#options.retryInitialMs ?? 1_000;
     const max = this.#options.retryMaxMs ?? 10_000;
-    // The first retry after a loss is immediate; failures then back off exponentially.
-    const backoff = this.#failedAttempts === 0 ? 0 : Math.min(max, initial * 2 ** (this.#failedAttempts - 1));
+    // Even the first retry waits: a session taken over by another client with our ClientID (FAILURE_EVENT 11)
+    // must not turn into two clients replacing each other as fast as they can.
+    const backoff = Math.min(max, initial * 2 ** this.#failedAttempts);
     this.#failedAttempts++;
     this.#retry = setTimeout(() => void this.#connect(), Math.max(backoff, atLeastMs));
   }
