@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { isCallManager } from '../callmanager/index.ts';
+import { ADMIN_API_PREFIX, adminApiPlugin, isEngineService } from '../engine/index.ts';
 import type { RunningService, ServiceContext } from '../shared/service.ts';
 import { loadTlsMaterial } from '../shared/tls.ts';
 import { Authenticator } from './auth/authenticator.ts';
@@ -53,6 +54,11 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const appOptions = { log, maxBodyBytes: config.web.maxBodyBytes, resources: REST_RESOURCES, context: restContext };
   const http = await buildWebApp(appOptions);
   const https = await buildWebApp({ ...appOptions, tls });
+  // adminapi.md §1.1: with the engine in this process, /adminapi/ is served on web's ports too.
+  const engine = context.started.get('engine');
+  if (isEngineService(engine)) {
+    for (const app of [http, https]) await app.register(adminApiPlugin, { ...engine.adminApi, prefix: ADMIN_API_PREFIX });
+  }
   try {
     await http.listen({ host: config.host, port: config.ports.web });
     await https.listen({ host: config.host, port: config.ports.webHttps });
