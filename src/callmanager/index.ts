@@ -8,6 +8,7 @@ import { CallModel } from './calls/call-model.ts';
 import type { CallEvent } from './calls/types.ts';
 import { MemoryDialPlan } from './calls/memory-dial-plan.ts';
 import { Directory } from './directory/directory.ts';
+import type { DirectoryChange } from './directory/types.ts';
 import { TelephonyProvider } from './provider/provider.ts';
 import { seedDemoContactCenter } from './demo-seed.ts';
 import { syncDialPlan } from './dial-plan-sync.ts';
@@ -56,9 +57,15 @@ export async function startCallManager(context: ServiceContext): Promise<CallMan
   // Directory writes are rare next to calls: re-reading it whole after each one keeps the sync simple.
   let refreshing = Promise.resolve();
   const unwatch = directory.onChange((change) => {
-    if (change.entity === 'appUser') return;
-    refreshing = refreshing.then(refreshDialPlan).catch((err: unknown) => log.error({ err }, 'dial plan refresh failed'));
+    const refresh = change.entity === 'appUser' ? () => refreshGrant(change) : refreshDialPlan;
+    refreshing = refreshing.then(refresh).catch((err: unknown) => log.error({ err }, 'directory refresh failed'));
   });
+  // An application user's devices decide what its open provider sessions may control (axl.md §5.6).
+  const refreshGrant = async (change: DirectoryChange) => {
+    if (change.action === 'removed') return; // its sessions keep running until they shut down
+    const appUser = await directory.getAppUser({ uuid: change.uuid });
+    provider.updateGrant({ userid: appUser.userid, associatedDevices: appUser.associatedDevices });
+  };
 
   const calls = new CallModel({
     dialPlan, now: () => clock.now(),

@@ -9,11 +9,35 @@ import { EngineRepository } from './config/repository.ts';
 import { CtiServer } from './cti/server.ts';
 import { openEngine, type Engine } from './engine.ts';
 import type { AgentDirectory } from './resources/agent-directory.ts';
+import { adminContext, type Person } from './adminapi/context.ts';
+import { ADMIN_API_PREFIX, adminApiPlugin, type AdminApiOptions } from './adminapi/plugin.ts';
+import { AdminAuthenticator } from './adminapi/principal.ts';
+import { AxlUserDirectory } from '../shared/axl/axl-user-directory.ts';
+
+export { ADMIN_API_PREFIX, adminApiPlugin };
 
 export interface EngineService extends RunningService {
   readonly engine: Engine;
   readonly cti: CtiServer;
   readonly ctiPort: number;
+  /** The Configuration API (adminapi.md), mounted by the web service on its ports under ADMIN_API_PREFIX. */
+  readonly adminApi: AdminApiOptions;
+}
+
+export function isEngineService(service: RunningService | undefined): service is EngineService {
+  return service?.name === 'engine' && 'adminApi' in service;
+}
+
+/** The call manager's agents and supervisors with a primary extension: the resources (adminapi.md §2.2). */
+function peopleOf(callmanager: CallManager): () => Promise<readonly Person[]> {
+  return async () => (await callmanager.directory.listEndUsers({ userid: '%' })).flatMap((u) => {
+    const isSupervisor = u.roles.includes(SUPERVISOR);
+    if ((!u.roles.includes(AGENT) && !isSupervisor) || !u.primaryExtension) return [];
+    return [{
+      userId: u.userid, firstName: u.firstName ?? '', lastName: u.lastName, extension: u.primaryExtension.pattern,
+      type: isSupervisor ? 'SUPERVISOR' as const : 'AGENT' as const,
+    }];
+  });
 }
 
 export function isCallManager(service: RunningService | undefined): service is CallManager {
@@ -55,8 +79,14 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
     client: config.engine.ctiClient,
   });
   const ctiPort = await cti.listen();
+  // Users are checked as UCCX checks them: AXL doAuthenticateUser with the read-only account (adminapi.md §1.3).
+  const axl = callmanager.axlLoopback;
+  const adminApi: AdminApiOptions = {
+    context: adminContext(store.db, peopleOf(callmanager), () => engine.reload()),
+    authenticator: new AdminAuthenticator(new AxlUserDirectory(axl), config.web.authCacheSeconds * 1000),
+  };
   return {
-    name: 'engine', engine, cti, ctiPort,
+    name: 'engine', engine, cti, ctiPort, adminApi,
     endpoints: [{ label: 'CTI server (Cisco CTI protocol v14)', url: `tcp://${config.publicHost}:${ctiPort}` }],
     async close() {
       await cti.close();

@@ -19,6 +19,9 @@ export const teams = pgTable('engine_team', {
   name: text('name').notNull().unique(),
   primarySupervisor: text('primary_supervisor'),
   secondarySupervisors: text('secondary_supervisors').array().notNull().default(sql`'{}'::text[]`),
+  /** adminapi.md §2.3: stored, no effect. */
+  acdBusyOnNonAcdBusy: boolean('acd_busy_on_non_acd_busy').notNull().default(false),
+  nonAcdBusyOverride: boolean('non_acd_busy_override').notNull().default(false),
 });
 
 export const resources = pgTable('engine_resource', {
@@ -27,6 +30,8 @@ export const resources = pgTable('engine_resource', {
   groupOrder: integer('group_order'),
   teamId: integer('team_id').references(() => teams.id, { onDelete: 'set null' }),
   automaticAvailable: boolean('automatic_available').notNull().default(true),
+  /** Name shown to chat customers (adminapi.md §2.2); stored only. */
+  alias: text('alias').notNull().default(''),
 });
 
 export const resourceSkills = pgTable('engine_resource_skill', {
@@ -69,6 +74,11 @@ export const applications = pgTable('engine_application', {
   maxSessions: integer('max_sessions').notNull().default(10),
   script: text('script').notNull().default('icd'),
   parameters: jsonb('parameters').$type<Record<string, string>>().notNull().default({}),
+  /** adminapi.md §2.5: the Java class of each parameter, when the API gave one. */
+  parameterTypes: jsonb('parameter_types').$type<Record<string, string>>().notNull().default({}),
+  defaultScript: text('default_script').notNull().default(''),
+  description: text('description').notNull().default(''),
+  enabled: boolean('enabled').notNull().default(true),
 });
 
 export const callControlGroups = pgTable('engine_call_control_group', {
@@ -86,6 +96,10 @@ export const triggers = pgTable('engine_trigger', {
   enabled: boolean('enabled').notNull().default(true),
   maxSessions: integer('max_sessions').notNull().default(10),
   idleTimeoutMs: integer('idle_timeout_ms').notNull().default(5000),
+  locale: text('locale').notNull().default('en_US'),
+  description: text('description').notNull().default(''),
+  /** The Unified CM settings of adminapi.md §2.6 the engine stores without using, by element name. */
+  deviceSettings: jsonb('device_settings').$type<Record<string, string>>().notNull().default({}),
 }, (t) => [primaryKey({ columns: [t.directoryNumber, t.routePartitionName] })]);
 
 /** Key/value: the Settings of §3.2 and the seed markers. */

@@ -3,13 +3,13 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { isCallManager } from '../callmanager/index.ts';
-import type { EngineService } from '../engine/index.ts';
+import { ADMIN_API_PREFIX, adminApiPlugin, isEngineService, type EngineService } from '../engine/index.ts';
 import type { RunningService, ServiceContext } from '../shared/service.ts';
 import { loadTlsMaterial } from '../shared/tls.ts';
 import { Authenticator } from './auth/authenticator.ts';
-import { AxlUserDirectory } from './auth/axl-user-directory.ts';
+import { AxlUserDirectory } from '../shared/axl/axl-user-directory.ts';
 import { authenticationHook } from './auth/hook.ts';
-import type { UserDirectory } from './auth/user-directory.ts';
+import type { UserDirectory } from '../shared/axl/user-directory.ts';
 import { directoryClientLogSink } from './client-log-sink.ts';
 import { API_PREFIX, buildWebApp } from './http/app.ts';
 import type { RestContext } from './rest/context.ts';
@@ -68,6 +68,11 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const appOptions = { log, maxBodyBytes: config.web.maxBodyBytes, resources: REST_RESOURCES, context: restContext };
   const http = await buildWebApp(appOptions);
   const https = await buildWebApp({ ...appOptions, tls });
+  // adminapi.md §1.1: with the engine in this process, /adminapi/ is served on web's ports too.
+  const engine = context.started.get('engine');
+  if (isEngineService(engine)) {
+    for (const app of [http, https]) await app.register(adminApiPlugin, { ...engine.adminApi, prefix: ADMIN_API_PREFIX });
+  }
   try {
     await http.listen({ host: config.host, port: config.ports.web });
     await https.listen({ host: config.host, port: config.ports.webHttps });
@@ -127,9 +132,6 @@ function ctiConnection({ config, started, log }: ServiceContext): CtiConnection 
     retryInitialMs: config.web.cti.retryMs, log,
   });
 }
-
-const isEngineService = (service: RunningService | undefined): service is EngineService =>
-  service?.name === 'engine' && 'ctiPort' in service && typeof service.ctiPort === 'number';
 
 const loopbackOf = (host: string): string => (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host);
 

@@ -4,7 +4,7 @@ import type { CallModel } from '../calls/call-model.ts';
 import { TelephonyError } from '../calls/errors.ts';
 import type { DeviceRegistry } from '../calls/types.ts';
 import { SessionImpl } from './session.ts';
-import type { AuthenticateAppUser, ProviderCredentials, ProviderSession, ReplyWith } from './types.ts';
+import type { AppUserGrant, AuthenticateAppUser, ProviderCredentials, ProviderSession, ReplyWith } from './types.ts';
 
 export interface TelephonyProviderDeps {
   readonly model: CallModel;
@@ -38,6 +38,7 @@ export class Registrations {
 
 export class TelephonyProvider {
   readonly #registrations: Registrations;
+  readonly #sessions = new Set<SessionImpl>();
 
   constructor(private readonly deps: TelephonyProviderDeps) {
     this.#registrations = new Registrations(deps.devices);
@@ -52,6 +53,17 @@ export class TelephonyProvider {
     const grant = await this.deps.authenticateAppUser(appUser, password);
     if (!grant) return { ok: false, error: 'PrivilegeViolation', message: 'wrong application user or password' };
     const session = new SessionImpl(grant, this.deps.model, this.deps.devices, this.#registrations);
+    this.#sessions.add(session);
     return { ok: true, value: session };
+  }
+
+  /** An application user's devices changed in the directory: every open session of that user follows. */
+  updateGrant(grant: AppUserGrant): void {
+    for (const session of this.#sessions) {
+      if (session.state === 'SHUTDOWN') this.#sessions.delete(session);
+      else if (session.appUserId.toLowerCase() === grant.userid.toLowerCase()) {
+        session.setControlledDevices(grant.associatedDevices);
+      }
+    }
   }
 }

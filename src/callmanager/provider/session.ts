@@ -17,7 +17,7 @@ const OK: Reply = Object.freeze({ ok: true });
 export class SessionImpl implements ProviderSession {
   readonly appUserId: string;
   #state: ProviderSessionState = 'IN_SERVICE';
-  readonly #controlled: ReadonlySet<string>;
+  #controlled: ReadonlySet<string>;
   readonly #observation: Observation;
   #listeners: readonly CallEventListener[] = [];
   readonly #unsubscribe: () => void;
@@ -28,6 +28,11 @@ export class SessionImpl implements ProviderSession {
     this.#controlled = new Set(grant.associatedDevices);
     this.#observation = new Observation((callId, addresses, terminals) => model.touches(callId, addresses, terminals));
     this.#unsubscribe = model.subscribe((event) => this.#deliver(event));
+  }
+
+  /** The application user's associated devices changed (AXL updateAppUser): privilege follows at once. */
+  setControlledDevices(devices: readonly string[]): void {
+    this.#controlled = new Set(devices);
   }
 
   get state(): ProviderSessionState {

@@ -3,7 +3,7 @@
 import { CredentialCache, type BasicCredentials } from '../../shared/basic-auth.ts';
 import { authorizationFailure } from '../errors.ts';
 import { FINESSE_ROLES, type FinesseRole, type Principal } from './principal.ts';
-import type { UserDirectory } from './user-directory.ts';
+import type { UserDirectory } from '../../shared/axl/user-directory.ts';
 
 export interface AuthenticatorOptions {
   directory: UserDirectory;

@@ -4,7 +4,7 @@
 import type { Logger } from '../../shared/logger.ts';
 import type { CtiMessageOf } from '../../engine/cti/codec/index.ts';
 import { ReasonCode as CtiReasonCode } from '../../engine/cti/codec/index.ts';
-import type { UserDirectory } from '../auth/user-directory.ts';
+import type { UserDirectory } from '../../shared/axl/user-directory.ts';
 import type { CtiConnection } from '../cti-client/index.ts';
 import { renderUpdate, type Publisher } from '../publisher/index.ts';
 import type { ReasonCodeRepository } from '../store/reason-codes.ts';

@@ -1,4 +1,4 @@
-// Where the web service learns who a user is. UCCX asks CUCM through AXL (the CCX realm); Poise does the same
+// Where a service (web, engine) learns who a user is. UCCX asks CUCM through AXL (the CCX realm); Poise does the same
 // through `axl-user-directory.ts`, and tests or another deployment may put something else behind this interface.
 
 export interface DirectoryUser {

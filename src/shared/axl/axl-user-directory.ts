@@ -1,6 +1,6 @@
 // The user directory over AXL (axl.md §5.2 getUser, §5.8 doAuthenticateUser), as UCCX's CCX realm asks CUCM:
 // SOAP 1.1 over HTTP with a read-only AXL application user (axl.md §2).
-import { Element, childElement, childElements, childText, parseXml, serialize } from '../../shared/xml/index.ts';
+import { Element, childElement, childElements, childText, parseXml, serialize } from '../xml/index.ts';
 import { UserDirectoryError, type DirectoryUser, type UserDirectory } from './user-directory.ts';
 
 const AXL_VERSION = '12.5';
