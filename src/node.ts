@@ -1,15 +1,17 @@
 // Starts the services of one node in one process, in dependency order, on one store and one clock.
 import type { PoiseConfig, ServiceName } from './shared/config.ts';
 import type { Logger } from './shared/logger.ts';
-import type { RunningService, ServiceContext } from './shared/service.ts';
+import type { NodePeers, RunningService, ServiceContext } from './shared/service.ts';
 import { SwitchableClock } from './shared/clock.ts';
 import { openStore, type Store } from './store/database.ts';
 import { startCallManager } from './callmanager/index.ts';
+import { startNotify } from './notify/index.ts';
 
 type ServiceStarter = (context: ServiceContext) => Promise<RunningService>;
 
 const STARTERS: Record<ServiceName, ServiceStarter> = {
   callmanager: startCallManager,
+  notify: startNotify,
 };
 
 export interface RunningNode {
@@ -28,10 +30,11 @@ export async function startNode(config: PoiseConfig, log: Logger): Promise<Runni
     clock.close();
     await store.close();
   };
+  const peers: NodePeers = {};
   try {
     for (const name of config.services) {
       const serviceLog = log.child({ service: name });
-      services.push(await STARTERS[name]({ config, store, log: serviceLog, clock }));
+      services.push(await STARTERS[name]({ config, store, log: serviceLog, clock, peers }));
       serviceLog.info('service started');
     }
   } catch (err) {

@@ -13,7 +13,7 @@ import { seedDemoContactCenter } from './demo-seed.ts';
 import { syncDialPlan } from './dial-plan-sync.ts';
 import { buildCallManagerApp } from './http-app.ts';
 import { labTelephonyOver } from './lab/call-model-telephony.ts';
-import { DEMO_ADMINISTRATOR } from '../shared/demo-contact-center.ts';
+import { DEMO_ADMINISTRATOR, SERVICE_ACCOUNTS } from '../shared/demo-contact-center.ts';
 
 const LAB_LONG_POLL_MS = 25_000; // telephony-and-routing.md §4.1
 
@@ -95,6 +95,12 @@ export async function startCallManager(context: ServiceContext): Promise<CallMan
   const host = config.publicHost;
   const httpsBase = `https://${host}:${portOf(https)}`;
   const httpBase = `http://${host}:${portOf(http)}`;
+  // Services of this node reach AXL over loopback plain HTTP, as the read-only account (axl.md §2).
+  const loopback = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  context.peers.axl = {
+    url: `http://${loopback.includes(':') ? `[${loopback}]` : loopback}:${portOf(http)}/axl/`,
+    userid: SERVICE_ACCOUNTS.axlReadOnly, password: demo.password,
+  };
   return {
     name: 'callmanager', directory, calls, provider, dialPlan, apps: { https, http },
     endpoints: [

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The services one node can run, in start order; `--only=` picks a subset. */
-export const SERVICE_NAMES = ['callmanager'] as const;
+export const SERVICE_NAMES = ['callmanager', 'notify'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -32,6 +32,8 @@ const Env = z.object({
   POISE_LAB_ALLOW_REMOTE: flag.default(false),                         // the lab answers loopback clients only
   POISE_CCM_VERSION: z.string().regex(/^\d+\.\d+/).default('12.5.1.10000-22'),
   POISE_AXL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  POISE_XMPP_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]+$/).optional(),  // XMPP domain; defaults to the public host
+  POISE_AXL_URL: z.string().url().optional(),                          // AXL for user sign-in when the call manager runs elsewhere
 });
 export type EnvInput = Record<string, string | undefined>;
 
@@ -52,6 +54,7 @@ export interface PoiseConfig {
   };
   demo: { password: string | undefined; extraAgents: number };
   callmanager: { labEnabled: boolean; labAllowRemote: boolean; ccmVersion: string; axlMaxBodyBytes: number };
+  notify: { xmppDomain: string; axlUrl: string | undefined };
 }
 
 /** Command-line flags map onto the same names: `--web-port=9000` is POISE_WEB_PORT, `--database-url` is DATABASE_URL. */
@@ -103,6 +106,7 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
       labEnabled: e.POISE_LAB_ENABLED, labAllowRemote: e.POISE_LAB_ALLOW_REMOTE, ccmVersion: e.POISE_CCM_VERSION,
       axlMaxBodyBytes: e.POISE_AXL_MAX_BODY_BYTES,
     },
+    notify: { xmppDomain: (e.POISE_XMPP_DOMAIN ?? e.POISE_PUBLIC_HOST ?? e.POISE_HOST).toLowerCase(), axlUrl: e.POISE_AXL_URL },
   };
 }
 

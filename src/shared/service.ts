@@ -20,4 +20,15 @@ export interface ServiceContext {
   store: Store;
   log: Logger;
   clock: SwitchableClock;
+  /** Filled by services as they start, read by the ones started after them (one object per node). */
+  peers: NodePeers;
+}
+
+/**
+ * What a service learns in process from the services started before it. The call manager publishes where AXL
+ * answers and the read-only account's password (the demo password, which it may have generated and stored),
+ * so `notify` can authenticate users as `poise_axl` without the password being configured twice.
+ */
+export interface NodePeers {
+  axl?: { url: string; userid: string; password: string };
 }

@@ -1,0 +1,43 @@
+// The notification service (Finesse Notification Service's role): XMPP c2s over TCP with pubsub at
+// pubsub.<domain>; users sign in with their call-manager password, checked through AXL (notifications.md §2).
+import type { RunningService, ServiceContext } from '../shared/service.ts';
+import { AxlClient } from '../shared/axl-client.ts';
+import { SERVICE_ACCOUNTS } from '../shared/demo-contact-center.ts';
+import { NotifyServer, type NotifyPublisher } from './notify-server.ts';
+import { listenTcp } from './transports/tcp.ts';
+
+export { NotifyServer, type NotifyPublisher } from './notify-server.ts';
+export type { PubsubPolicy } from './pubsub/policy.ts';
+
+export interface NotifyService extends RunningService {
+  readonly publisher: NotifyPublisher;
+  readonly server: NotifyServer;
+  /** Bound listener ports, for tests and the printed URLs. */
+  readonly ports: { xmpp: number };
+}
+
+export async function startNotify(context: ServiceContext): Promise<NotifyService> {
+  const { config, log, peers } = context;
+  const domain = config.notify.xmppDomain;
+  // In one process the call manager says where AXL is and the account's password; alone, the configuration does.
+  const axlAccount = peers.axl ?? {
+    url: config.notify.axlUrl ?? `http://127.0.0.1:${config.ports.callmanagerHttp}/axl/`,
+    userid: SERVICE_ACCOUNTS.axlReadOnly, password: config.demo.password ?? '',
+  };
+  if (axlAccount.password === '') log.warn('no password for the AXL account; XMPP sign-in will fail (set POISE_DEMO_PASSWORD)');
+  const axl = new AxlClient(axlAccount);
+  const server = new NotifyServer({
+    domain, log,
+    authenticate: (userid, password) => axl.authenticateUser(userid, password),
+  });
+  const tcp = await listenTcp({ host: config.host, port: config.ports.xmpp, notify: server, log });
+  log.info({ domain, xmpp: tcp.port }, 'notification service listening');
+  return {
+    name: 'notify', publisher: server, server, ports: { xmpp: tcp.port },
+    endpoints: [{ label: `XMPP c2s (domain ${domain})`, url: `xmpp://${config.publicHost}:${tcp.port}` }],
+    async close() {
+      server.shutdown();
+      await tcp.close();
+    },
+  };
+}
