@@ -1,10 +1,11 @@
-// The notification service (Finesse Notification Service's role): XMPP c2s over TCP with pubsub at
+// The notification service (Finesse Notification Service's role): XMPP over TCP, BOSH and WebSocket, pubsub at
 // pubsub.<domain>; users sign in with their call-manager password, checked through AXL (notifications.md §2).
 import type { RunningService, ServiceContext } from '../shared/service.ts';
 import { AxlClient } from '../shared/axl-client.ts';
 import { SERVICE_ACCOUNTS } from '../shared/demo-contact-center.ts';
 import { NotifyServer, type NotifyPublisher } from './notify-server.ts';
 import { listenTcp } from './transports/tcp.ts';
+import { listenHttp } from './transports/http-server.ts';
 
 export { NotifyServer, type NotifyPublisher } from './notify-server.ts';
 export type { PubsubPolicy } from './pubsub/policy.ts';
@@ -13,7 +14,7 @@ export interface NotifyService extends RunningService {
   readonly publisher: NotifyPublisher;
   readonly server: NotifyServer;
   /** Bound listener ports, for tests and the printed URLs. */
-  readonly ports: { xmpp: number };
+  readonly ports: { xmpp: number; bosh: number };
 }
 
 export async function startNotify(context: ServiceContext): Promise<NotifyService> {
@@ -31,13 +32,22 @@ export async function startNotify(context: ServiceContext): Promise<NotifyServic
     authenticate: (userid, password) => axl.authenticateUser(userid, password),
   });
   const tcp = await listenTcp({ host: config.host, port: config.ports.xmpp, notify: server, log });
-  log.info({ domain, xmpp: tcp.port }, 'notification service listening');
+  const web = await listenHttp({ host: config.host, port: config.ports.bosh, notify: server, log }).catch(async (err: unknown) => {
+    await tcp.close();
+    throw err;
+  });
+  log.info({ domain, xmpp: tcp.port, bosh: web.port }, 'notification service listening');
+  const httpBase = `http://${config.publicHost}:${web.port}`;
   return {
-    name: 'notify', publisher: server, server, ports: { xmpp: tcp.port },
-    endpoints: [{ label: `XMPP c2s (domain ${domain})`, url: `xmpp://${config.publicHost}:${tcp.port}` }],
+    name: 'notify', publisher: server, server, ports: { xmpp: tcp.port, bosh: web.port },
+    endpoints: [
+      { label: `XMPP c2s (domain ${domain})`, url: `xmpp://${config.publicHost}:${tcp.port}` },
+      { label: 'XMPP over BOSH', url: `${httpBase}/http-bind` },
+      { label: 'XMPP over WebSocket', url: `ws://${config.publicHost}:${web.port}/ws/` },
+    ],
     async close() {
       server.shutdown();
-      await tcp.close();
+      await Promise.all([tcp.close(), web.close()]);
     },
   };
 }

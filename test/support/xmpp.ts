@@ -3,7 +3,12 @@
 import net from 'node:net';
 import { once } from 'node:events';
 import type { Element } from 'ltx';
+import WebSocket from 'ws';
 import { client, xml, type XmppClient } from '@xmpp/client';
+
+// @xmpp/websocket uses the browser's global WebSocket, which Node 20 lacks (22 has it); ws provides the same API.
+const globals = globalThis as { WebSocket?: unknown };
+globals.WebSocket ??= WebSocket;
 
 export { xml };
 
