@@ -83,11 +83,7 @@ export class BoshSession implements SessionTransport {
     if (this.#ended) return;
     this.#pending.push(xml);
     this.#pendingBytes += Buffer.byteLength(xml);
-    this.#flush ??= setImmediate(() => {
-      this.#flush = undefined;
-      const oldest = this.#held[0];
-      if (oldest && this.#pending.length > 0) this.#answer(oldest, this.#takePending());
-    });
+    this.#scheduleFlush();
   }
   queuedBytes(): number { return this.#pendingBytes; }
   end(streamErrorXml?: string): void {
@@ -151,6 +147,7 @@ export class BoshSession implements SessionTransport {
       const oldest = this.#held[0];
       if (oldest) this.#answer(oldest, this.#takePending());
     }
+    this.#scheduleFlush();
   }
 
   #answer(held: Held, payloads: readonly string[]): void {
@@ -172,6 +169,16 @@ export class BoshSession implements SessionTransport {
       this.#session?.log.info('BOSH session inactive; ending it');
       this.#gone();
     }, this.settings.inactivity * 1000);
+  }
+
+  /** Stanzas sent in one tick go out in one response (notifications.md §14 "Fan-out"). */
+  #scheduleFlush(): void {
+    if (this.#ended || this.#pending.length === 0) return;
+    this.#flush ??= setImmediate(() => {
+      this.#flush = undefined;
+      const oldest = this.#held[0];
+      if (oldest && this.#pending.length > 0) this.#answer(oldest, this.#takePending());
+    });
   }
 
   #takePending(): string[] {
