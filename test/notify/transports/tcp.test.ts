@@ -1,0 +1,33 @@
+// The TCP adapter alone, on a NotifyServer with an in-memory password check: keepalive and slow readers.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { NotifyServer } from '../../../src/notify/notify-server.ts';
+import { listenTcp, type TcpListener } from '../../../src/notify/transports/tcp.ts';
+import { silentLogger } from '../../../src/shared/logger.ts';
+import { rawExchange } from '../../support/xmpp.ts';
+
+const D = 'node-a.example.net';
+const HEADER = `<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams' to='${D}' version='1.0'>`;
+let notify: NotifyServer;
+let tcp: TcpListener;
+
+before(async () => {
+  notify = new NotifyServer({ domain: D, log: silentLogger, authenticate: async (u, p) => u === 'amoss' && p === 'secret' });
+  tcp = await listenTcp({ host: '127.0.0.1', port: 0, notify, log: silentLogger, keepalive: { pingAfterMs: 20, dropAfterMs: 60 } });
+});
+after(async () => {
+  notify.shutdown();
+  await tcp.close();
+});
+
+test('a silent client is pinged with whitespace before binding, then dropped with connection-timeout (§10)', async () => {
+  const received = await rawExchange(tcp.port, [HEADER]);
+  assert.match(received, /^<\?xml version='1.0'\?><stream:stream xmlns='jabber:client' xmlns:stream='http:\/\/etherx.jabber.org\/streams' from='node-a.example.net' id='[0-9a-f]+' version='1.0' xml:lang='en'>/);
+  assert.match(received, /<\/stream:features> +<stream:error/);
+  assert.match(received, /<connection-timeout xmlns="urn:ietf:params:xml:ns:xmpp-streams"\/><\/stream:error><\/stream:stream>$/);
+});
+
+test('garbage before any header still gets a header, the error and the close (RFC 6120 §4.9.1.1)', async () => {
+  const received = await rawExchange(tcp.port, ['GET / HTTP/1.1\r\nHost: x\r\n\r\n']);
+  assert.match(received, /^<\?xml version='1.0'\?><stream:stream [^>]+><stream:error xmlns:stream="http:\/\/etherx.jabber.org\/streams"><not-well-formed xmlns="urn:ietf:params:xml:ns:xmpp-streams"\/><\/stream:error><\/stream:stream>$/);
+});
