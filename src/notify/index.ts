@@ -2,6 +2,7 @@
 // pubsub.<domain>; users sign in with their call-manager password, checked through AXL (notifications.md §2).
 import type { RunningService, ServiceContext } from '../shared/service.ts';
 import { AxlClient } from '../shared/axl-client.ts';
+import { loadTlsMaterial } from '../shared/tls.ts';
 import { SERVICE_ACCOUNTS } from '../shared/demo-contact-center.ts';
 import { NotifyServer, type NotifyPublisher } from './notify-server.ts';
 import { listenTcp } from './transports/tcp.ts';
@@ -14,7 +15,7 @@ export interface NotifyService extends RunningService {
   readonly publisher: NotifyPublisher;
   readonly server: NotifyServer;
   /** Bound listener ports, for tests and the printed URLs. */
-  readonly ports: { xmpp: number; bosh: number };
+  readonly ports: { xmpp: number; xmppTls: number; bosh: number };
 }
 
 export async function startNotify(context: ServiceContext): Promise<NotifyService> {
@@ -31,23 +32,35 @@ export async function startNotify(context: ServiceContext): Promise<NotifyServic
     domain, log,
     authenticate: (userid, password) => axl.authenticateUser(userid, password),
   });
-  const tcp = await listenTcp({ host: config.host, port: config.ports.xmpp, notify: server, log });
-  const web = await listenHttp({ host: config.host, port: config.ports.bosh, notify: server, log }).catch(async (err: unknown) => {
-    await tcp.close();
-    throw err;
+  const material = await loadTlsMaterial({
+    certFile: config.tls.certFile, keyFile: config.tls.keyFile, dataDir: config.dataDir, hostName: config.publicHost,
   });
-  log.info({ domain, xmpp: tcp.port, bosh: web.port }, 'notification service listening');
+  const keyPair = { cert: material.cert, key: material.key };
+  // §8: STARTTLS only with a configured certificate (Smack accepts the offer, then rejects a self-signed one).
+  const tcp = await listenTcp({
+    host: config.host, port: config.ports.xmpp, notify: server, log,
+    ...(material.selfSigned ? {} : { tls: { ...keyPair, mode: 'starttls' as const } }),
+  });
+  const closeOnFailure = (...listeners: Array<{ close(): Promise<void> }>) => async (err: unknown) => {
+    await Promise.all(listeners.map((l) => l.close()));
+    throw err;
+  };
+  const direct = await listenTcp({ host: config.host, port: config.ports.xmppTls, notify: server, log, tls: { ...keyPair, mode: 'direct' } })
+    .catch(closeOnFailure(tcp));
+  const web = await listenHttp({ host: config.host, port: config.ports.bosh, notify: server, log }).catch(closeOnFailure(tcp, direct));
+  log.info({ domain, xmpp: tcp.port, xmppTls: direct.port, bosh: web.port, starttls: !material.selfSigned }, 'notification service listening');
   const httpBase = `http://${config.publicHost}:${web.port}`;
   return {
-    name: 'notify', publisher: server, server, ports: { xmpp: tcp.port, bosh: web.port },
+    name: 'notify', publisher: server, server, ports: { xmpp: tcp.port, xmppTls: direct.port, bosh: web.port },
     endpoints: [
       { label: `XMPP c2s (domain ${domain})`, url: `xmpp://${config.publicHost}:${tcp.port}` },
+      { label: 'XMPP c2s, TLS from the first byte', url: `xmpps://${config.publicHost}:${direct.port}` },
       { label: 'XMPP over BOSH', url: `${httpBase}/http-bind` },
       { label: 'XMPP over WebSocket', url: `ws://${config.publicHost}:${web.port}/ws/` },
     ],
     async close() {
       server.shutdown();
-      await Promise.all([tcp.close(), web.close()]);
+      await Promise.all([tcp.close(), direct.close(), web.close()]);
     },
   };
 }

@@ -40,6 +40,7 @@ export interface SessionHost {
 type State = 'header' | 'sasl' | 'restart' | 'bind' | 'ready' | 'closed';
 
 const SASL_FEATURES = `<stream:features xmlns:stream='${NS.stream}'><mechanisms xmlns='${NS.sasl}'><mechanism>PLAIN</mechanism></mechanisms></stream:features>`;
+const STARTTLS_FEATURES = `<stream:features xmlns:stream='${NS.stream}'><starttls xmlns='${NS.tls}'/><mechanisms xmlns='${NS.sasl}'><mechanism>PLAIN</mechanism></mechanisms></stream:features>`;
 const BIND_FEATURES = `<stream:features xmlns:stream='${NS.stream}'><bind xmlns='${NS.bind}'/><session xmlns='${NS.session}'><optional/></session></stream:features>`;
 const RESOURCE_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
@@ -139,7 +140,7 @@ export class XmppSession {
     this.transport.openStream(randomBytes(8).toString('hex'));
     if (this.#state === 'header') {
       this.#state = 'sasl';
-      this.transport.send(SASL_FEATURES);
+      this.transport.send(this.transport.canStartTls?.() ? STARTTLS_FEATURES : SASL_FEATURES);
     } else {
       this.#state = 'bind';
       this.transport.send(BIND_FEATURES);
@@ -148,6 +149,15 @@ export class XmppSession {
 
   async #sasl(stanza: Element): Promise<void> {
     const saslFailure = (condition: string) => `<failure xmlns='${NS.sasl}'><${condition}/></failure>`;
+    if (stanza.attrs.xmlns === NS.tls && stanza.getName() === 'starttls') {
+      if (!this.transport.canStartTls?.() || !this.transport.startTls) {
+        this.transport.send(`<failure xmlns='${NS.tls}'/>`); // RFC 6120 §5.4.2.2: then the stream closes
+        return this.close();
+      }
+      this.#state = 'header';
+      this.transport.startTls();
+      return;
+    }
     if (stanza.attrs.xmlns !== NS.sasl) return this.close('not-authorized'); // RFC 6120 §6.4.1: SASL first
     if (stanza.getName() === 'abort') return this.transport.send(saslFailure('aborted'));
     if (stanza.getName() !== 'auth') return this.close('not-authorized');

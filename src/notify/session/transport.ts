@@ -13,6 +13,10 @@ export interface SessionTransport {
   queuedBytes(): number;
   /** The next bytes start a new stream (RFC 6120 §4.3.3): TCP resets its parser. */
   restart(): void;
+  /** True while STARTTLS may be offered: TCP on 5222 with a configured certificate, before TLS (§8). */
+  canStartTls?(): boolean;
+  /** Sends `<proceed/>` and begins the TLS handshake; the next bytes start a new stream (RFC 6120 §5.4.3.3). */
+  startTls?(): void;
   /** Ends the stream (with the stream error first, if any) and then the connection. Idempotent. */
   end(streamErrorXml?: string): void;
 }

@@ -1,6 +1,8 @@
-// c2s over TCP (RFC 6120, notifications.md §8): a thin adapter from a socket to a session. Plain only for now;
-// STARTTLS and 5223 come with a configured certificate.
+// c2s over TCP (RFC 6120, notifications.md §8): a thin adapter from a socket to a session. 5222 offers STARTTLS
+// when given a certificate (only a configured one: Smack rejects the self-signed one after accepting the offer);
+// 5223 speaks TLS from the first byte.
 import net from 'node:net';
+import tls from 'node:tls';
 import { escapeXML } from 'ltx';
 import type { Logger } from '../../shared/logger.ts';
 import { StreamParser, type StreamLimits } from '../xmpp/stream-parser.ts';
@@ -27,14 +29,20 @@ export interface TcpListener {
 
 export async function listenTcp(options: {
   host: string; port: number; notify: NotifyServer; log: Logger; streamLimits?: StreamLimits; keepalive?: TcpKeepalive;
+  /** `starttls`: offered on a plain listener; `direct`: TLS from the first byte (5223). */
+  tls?: { cert: string; key: string; mode: 'starttls' | 'direct' };
 }): Promise<TcpListener> {
+  const secureContext = options.tls && tls.createSecureContext({ cert: options.tls.cert, key: options.tls.key });
   const keepalive = options.keepalive ?? DEFAULT_TCP_KEEPALIVE;
   const { notify, log } = options;
   const sockets = new Set<net.Socket>();
   let nextConn = 0;
-  const server = net.createServer((socket) => {
+  const onConnection = (socket: net.Socket) => {
     sockets.add(socket);
-    const connLog = log.child({ conn: `tcp-${++nextConn}`, transport: 'tcp' });
+    const connLog = log.child({ conn: `tcp-${++nextConn}`, transport: options.tls?.mode === 'direct' ? 'tls' : 'tcp' });
+    /** The socket stanzas travel on: the plain one, then its TLS wrapper after STARTTLS. */
+    let stream: net.Socket = socket;
+    let secure = options.tls?.mode === 'direct';
     connLog.debug({ remote: socket.remoteAddress }, 'connection opened');
     const parser = new StreamParser(options.streamLimits);
     let headerSent = false;
@@ -44,18 +52,31 @@ export async function listenTcp(options: {
       kind: 'tcp',
       openStream(streamId) {
         headerSent = true;
-        socket.write(streamHeader({ from: notify.domain, id: streamId }));
+        stream.write(streamHeader({ from: notify.domain, id: streamId }));
       },
-      send(xml) { if (!ended) socket.write(xml); },
-      queuedBytes: () => socket.writableLength,
+      send(xml) { if (!ended) stream.write(xml); },
+      queuedBytes: () => stream.writableLength,
       restart: () => parser.reset(),
+      canStartTls: () => options.tls?.mode === 'starttls' && !secure,
+      startTls() {
+        if (!options.tls || secure) return;
+        secure = true;
+        socket.write(`<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>`);
+        socket.off('data', onData);
+        parser.reset(); // RFC 6120 §5.4.3.3: the stream starts again over TLS
+        const wrapped = new tls.TLSSocket(socket, { isServer: true, secureContext });
+        wrapped.on('data', onData);
+        wrapped.on('error', (err) => connLog.debug({ err }, 'TLS error'));
+        wrapped.on('close', () => socket.destroy());
+        stream = wrapped;
+      },
       end(streamErrorXml) {
         if (ended) return;
         ended = true;
         // RFC 6120 §4.9.1.1: an error before the header still opens the stream first.
-        if (streamErrorXml !== undefined && !headerSent) socket.write(streamHeader({ from: notify.domain, id: 'error' }));
-        socket.end(`${streamErrorXml ?? ''}${STREAM_CLOSE}`);
-        grace = setTimeout(() => socket.destroy(), CLOSE_GRACE_MS);
+        if (streamErrorXml !== undefined && !headerSent) stream.write(streamHeader({ from: notify.domain, id: 'error' }));
+        stream.end(`${streamErrorXml ?? ''}${STREAM_CLOSE}`);
+        grace = setTimeout(() => stream.destroy(), CLOSE_GRACE_MS);
       },
     };
     const session = notify.openSession(transport, connLog);
@@ -73,12 +94,13 @@ export async function listenTcp(options: {
       dropTimer = setTimeout(() => session.close('connection-timeout'), keepalive.dropAfterMs);
     };
     touch();
-    socket.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       touch();
       const { events, error } = parser.push(chunk); // pure; never throws on input
       for (const event of events) session.receive(event);
       if (error) session.fail(error);
-    });
+    };
+    socket.on('data', onData);
     socket.on('error', (err) => connLog.debug({ err }, 'socket error'));
     socket.on('close', () => {
       clearTimeout(grace);
@@ -88,7 +110,10 @@ export async function listenTcp(options: {
       notify.forgetSession(session);
       connLog.debug('connection closed');
     });
-  });
+  };
+  const server = options.tls?.mode === 'direct'
+    ? tls.createServer({ cert: options.tls.cert, key: options.tls.key }, onConnection)
+    : net.createServer(onConnection);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => { server.off('error', reject); resolve(); });

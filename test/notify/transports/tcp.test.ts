@@ -24,6 +24,7 @@ test('a silent client is pinged with whitespace before binding, then dropped wit
   const received = await rawExchange(tcp.port, [HEADER]);
   assert.match(received, /^<\?xml version='1.0'\?><stream:stream xmlns='jabber:client' xmlns:stream='http:\/\/etherx.jabber.org\/streams' from='node-a.example.net' id='[0-9a-f]+' version='1.0' xml:lang='en'>/);
   assert.match(received, /<\/stream:features> +<stream:error/);
+  assert.doesNotMatch(received, /starttls/); // no certificate given: never offered (§8)
   assert.match(received, /<connection-timeout xmlns="urn:ietf:params:xml:ns:xmpp-streams"\/><\/stream:error><\/stream:stream>$/);
 });
 
