@@ -9,7 +9,7 @@ import { listenTcp } from './transports/tcp.ts';
 import { listenHttp } from './transports/http-server.ts';
 
 export { NotifyServer, type NotifyPublisher } from './notify-server.ts';
-export type { PubsubPolicy } from './pubsub/policy.ts';
+export type { PubsubPolicy, TeamDirectory } from './pubsub/policy.ts';
 
 export interface NotifyService extends RunningService {
   readonly publisher: NotifyPublisher;

@@ -10,7 +10,7 @@ import type { SessionTransport } from './session/transport.ts';
 import { SessionRegistry } from './session/registry.ts';
 import type { IqAnswer } from './session/iq-callee.ts';
 import { PubsubService, type Outcome } from './pubsub/service.ts';
-import { ownNodesPolicy, type PubsubPolicy } from './pubsub/policy.ts';
+import { ownNodesPolicy, type PubsubPolicy, type TeamDirectory } from './pubsub/policy.ts';
 import { handlePubsubIq } from './pubsub/iq.ts';
 import { normalisePayload, renderEvent } from './pubsub/event.ts';
 
@@ -26,8 +26,10 @@ export interface NotifyServerOptions {
   domain: string;
   authenticate(userid: string, password: string): Promise<boolean>;
   log: Logger;
-  /** Default: every user its own nodes, the publisher account all (policy.ts). */
+  /** Default: ownNodesPolicy over `teams` (policy.ts). */
   policy?: PubsubPolicy;
+  /** Team membership for supervisors' subscriptions; default: none yet. */
+  teams?: TeamDirectory;
   limits?: Partial<SessionLimits>;
   /** Bound sessions per user (notifications.md §11: 10). */
   maxSessionsPerUser?: number;
@@ -59,7 +61,7 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
     this.pubsubDomain = `pubsub.${this.domain}`;
     this.publisherBareJid = `${PUBLISHER_LOCALPART}@${this.domain}`;
     this.limits = { ...DEFAULT_SESSION_LIMITS, ...options.limits };
-    this.#policy = options.policy ?? ownNodesPolicy({ publisherBareJid: this.publisherBareJid });
+    this.#policy = options.policy ?? ownNodesPolicy({ publisherBareJid: this.publisherBareJid, ...(options.teams ? { teams: options.teams } : {}) });
     this.#maxSessionsPerUser = options.maxSessionsPerUser ?? 10;
     this.pubsub = new PubsubService({
       domain: this.domain, policy: this.#policy, maxSubscriptionsPerSession: options.maxSubscriptionsPerSession ?? 200,

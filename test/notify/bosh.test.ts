@@ -79,6 +79,16 @@ describe('notify over BOSH', () => {
     assert.deepEqual([far.body.attrs.type, far.body.attrs.condition], ['terminate', 'item-not-found']);
   });
 
+  test('a second request releases the held one at once (hold=1), and is held for the next event', async () => {
+    const { sid, rid } = await signIn('agent4');
+    const first = post(`<body ${HTTPBIND} rid='${rid}' sid='${sid}'/>`);
+    const second = post(`<body ${HTTPBIND} rid='${rid + 1}' sid='${sid}'/>`);
+    assert.equal((await first).text, `<body ${HTTPBIND}/>`);
+    notify.publisher.createNode('/finesse/api/User/agent4');
+    notify.publisher.publish('/finesse/api/User/agent4', UPDATE);
+    assert.ok((await second).body.getChild('message'));
+  });
+
   test('an empty body answers when wait expires', async () => {
     const { sid, rid } = await signIn('agent6', 1);
     const answer = await post(`<body ${HTTPBIND} rid='${rid}' sid='${sid}'/>`);

@@ -1,5 +1,5 @@
 // Who may publish to and subscribe to which node (notifications.md §3.1, §11). The engine will tell `web` the
-// teams; until then supervisors see only their own nodes, like agents.
+// teams; until then (NO_TEAMS) supervisors see only their own nodes, like agents.
 import type { Jid } from '../xmpp/jid.ts';
 
 export interface PubsubPolicy {
@@ -8,18 +8,36 @@ export interface PubsubPolicy {
 }
 
 const USER_NODE = /^\/finesse\/api\/user\/([^/]+)(?:\/.*)?$/i;
+const TEAM_NODE = /^\/finesse\/api\/team\/([^/]+)\/users$/i;
 const EVERYONE = [/^\/finesse\/api\/systeminfo$/i, /^\/finesse\/api\/queue\/[^/]+$/i];
 
-/** Every user its own User nodes, everyone SystemInfo and Queue nodes; the publisher account everything. */
-export function ownNodesPolicy(options: { publisherBareJid: string }): PubsubPolicy {
+/** Team membership as the engine knows it (through `web`); user ids lower-case, team ids as in the REST API. */
+export interface TeamDirectory {
+  teamOf(userid: string): string | undefined;
+  supervisedTeams(userid: string): readonly string[];
+}
+
+/** Until the engine tells: nobody supervises anybody. */
+export const NO_TEAMS: TeamDirectory = { teamOf: () => undefined, supervisedTeams: () => [] };
+
+/**
+ * Every user its own User nodes, everyone SystemInfo and Queue nodes, a supervisor also its teams' Users nodes and
+ * their members' User nodes (§3.1), the publisher account everything.
+ */
+export function ownNodesPolicy(options: { publisherBareJid: string; teams?: TeamDirectory }): PubsubPolicy {
+  const teams = options.teams ?? NO_TEAMS;
   const isPublisher = (jid: Jid) => `${jid.local}@${jid.domain}` === options.publisherBareJid;
   return {
     mayPublish: isPublisher,
     maySubscribe(jid, node) {
       if (isPublisher(jid)) return true;
       if (EVERYONE.some((re) => re.test(node))) return true;
-      const owner = USER_NODE.exec(node)?.[1];
-      return owner !== undefined && owner.toLowerCase() === jid.local;
+      const owner = USER_NODE.exec(node)?.[1]?.toLowerCase();
+      if (owner !== undefined && owner === jid.local) return true;
+      const supervised = teams.supervisedTeams(jid.local);
+      if (supervised.length === 0) return false;
+      const team = TEAM_NODE.exec(node)?.[1] ?? (owner === undefined ? undefined : teams.teamOf(owner));
+      return team !== undefined && supervised.includes(team);
     },
   };
 }
