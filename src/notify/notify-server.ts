@@ -8,6 +8,7 @@ import { escapeXML } from 'ltx';
 import { DEFAULT_SESSION_LIMITS, XmppSession, type SessionHost, type SessionLimits } from './session/session.ts';
 import type { SessionTransport } from './session/transport.ts';
 import { SessionRegistry } from './session/registry.ts';
+import { LoginThrottle } from './session/login-throttle.ts';
 import type { IqAnswer } from './session/iq-callee.ts';
 import { PubsubService, type Outcome } from './pubsub/service.ts';
 import { ownNodesPolicy, type PubsubPolicy, type TeamDirectory } from './pubsub/policy.ts';
@@ -35,6 +36,8 @@ export interface NotifyServerOptions {
   maxSessionsPerUser?: number;
   /** Explicit subscriptions per session (§11: 200). */
   maxSubscriptionsPerSession?: number;
+  /** Clock of the sign-in lockout (§11); default Date.now. */
+  now?: () => number;
   /** Told when a desktop becomes available or goes away (§9); `web` will force logout from it. */
   onPresence?(bareJid: string, fullJid: string, available: boolean): void;
 }
@@ -54,6 +57,7 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
   readonly #policy: PubsubPolicy;
   readonly #maxSessionsPerUser: number;
   readonly #idPrefix = randomBytes(4).toString('hex');
+  readonly #throttle: LoginThrottle;
   #nextId = 0;
 
   constructor(private readonly options: NotifyServerOptions) {
@@ -63,6 +67,7 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
     this.limits = { ...DEFAULT_SESSION_LIMITS, ...options.limits };
     this.#policy = options.policy ?? ownNodesPolicy({ publisherBareJid: this.publisherBareJid, ...(options.teams ? { teams: options.teams } : {}) });
     this.#maxSessionsPerUser = options.maxSessionsPerUser ?? 10;
+    this.#throttle = new LoginThrottle(options.now);
     this.pubsub = new PubsubService({
       domain: this.domain, policy: this.#policy, maxSubscriptionsPerSession: options.maxSubscriptionsPerSession ?? 200,
     });
@@ -85,8 +90,16 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
     return this.#open.size;
   }
 
-  authenticate(userid: string, password: string): Promise<boolean> {
-    return this.options.authenticate(userid, password);
+  /** A locked user is refused without asking the call manager, so guessing costs it nothing (§11). */
+  async authenticate(userid: string, password: string): Promise<boolean> {
+    if (this.#throttle.isLocked(userid)) {
+      this.options.log.warn({ user: userid }, 'XMPP sign-in locked after repeated failures');
+      return false;
+    }
+    const ok = await this.options.authenticate(userid, password);
+    if (ok) this.#throttle.succeeded(userid);
+    else this.#throttle.failed(userid);
+    return ok;
   }
 
   bind(session: XmppSession): 'ok' | 'resource-constraint' {

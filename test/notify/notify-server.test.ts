@@ -127,3 +127,26 @@ test('SystemInfo goes to every available session; unavailable sessions get nothi
   assert.ok(amoss.t.sent.at(-1)?.includes("node='/finesse/api/SystemInfo'"));
   assert.equal(jkane.t.sent.length, before);
 });
+
+test('a from that is not the session\'s own JID is invalid-from; its own is accepted and overwritten', async () => {
+  const notify = server();
+  const { t, s } = await signIn(notify, 'amoss');
+  const ping = (from: string, id: string) => {
+    const iq = new Element('iq', { type: 'get', id, from, to: D });
+    iq.c('ping', { xmlns: 'urn:xmpp:ping' });
+    s.receive({ type: 'stanza', element: iq });
+  };
+  ping(`AMoss@${D}`, 'p1');
+  await t.until((x) => x.includes('id="p1"'));
+  ping(`jkane@${D}/desktop`, 'p2');
+  await t.until(() => t.ended !== null);
+  assert.match(t.ended ?? '', /<invalid-from /);
+});
+
+test('a locked user is refused without asking the password check', async () => {
+  let asked = 0;
+  const notify = new NotifyServer({ domain: D, log: silentLogger, authenticate: async () => { asked += 1; return false; } });
+  for (let i = 0; i < 5; i++) assert.equal(await notify.authenticate('amoss', 'wrong'), false);
+  assert.equal(await notify.authenticate('amoss', 'right'), false);
+  assert.equal(asked, 5);
+});

@@ -213,7 +213,13 @@ export class XmppSession {
   async #routed(stanza: Element): Promise<void> {
     const name = stanza.getName();
     if (name !== 'iq' && name !== 'message' && name !== 'presence') return this.close('unsupported-stanza-type');
-    stanza.attrs.from = this.fullJid; // §11: checked and overwritten
+    // RFC 6120 §8.1.2.1, notifications.md §11: a `from` must be the session's own JID; then it is overwritten.
+    const from = typeof stanza.attrs.from === 'string' ? parseJid(stanza.attrs.from) : undefined;
+    if (stanza.attrs.from !== undefined && (!from || from.local !== this.#jid?.local || from.domain !== this.#jid.domain
+      || (from.resource !== '' && from.resource !== this.#jid.resource))) {
+      return this.close('invalid-from');
+    }
+    stanza.attrs.from = this.fullJid;
     const to = typeof stanza.attrs.to === 'string' ? stanza.attrs.to.toLowerCase() : undefined;
     if (name === 'presence') return this.#presence(stanza, to);
     const target = this.#target(to);

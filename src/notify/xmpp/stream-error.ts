@@ -6,7 +6,7 @@ import { NS } from './namespaces.ts';
 /** RFC 6120 §4.9.3, the conditions Poise sends. */
 export type StreamErrorCondition =
   | 'bad-format' | 'bad-namespace-prefix' | 'conflict' | 'connection-timeout' | 'host-unknown' | 'internal-server-error'
-  | 'invalid-namespace' | 'not-authorized' | 'not-well-formed' | 'policy-violation' | 'reset' | 'resource-constraint'
+  | 'invalid-from' | 'invalid-namespace' | 'not-authorized' | 'not-well-formed' | 'policy-violation' | 'reset' | 'resource-constraint'
   | 'restricted-xml' | 'system-shutdown' | 'undefined-condition' | 'unsupported-encoding' | 'unsupported-stanza-type'
   | 'unsupported-version';
 
