@@ -76,3 +76,20 @@ test('with ack, an answer to an older rid acknowledges the newest processed one'
   bosh.end();
   assert.equal(await r102.answer, `<body ${NS} type='terminate'/>`);
 });
+
+test('no held request for `inactivity` seconds ends the session', async () => {
+  const notify = new NotifyServer({ domain: 'd', log: silentLogger, authenticate: async () => true });
+  let resolveGone!: (sid: string) => void;
+  const gone = new Promise<string>((resolve) => { resolveGone = resolve; });
+  const bosh = new BoshSession('s2', { wait: 30, hold: 1, requests: 2, inactivity: 0.02, ack: false }, (b) => {
+    if (b.session) notify.forgetSession(b.session);
+    resolveGone(b.sid);
+  });
+  const created = slot();
+  bosh.start(notify.openSession(bosh, silentLogger), request(`<body ${NS} rid='1' to='d'/>`), { sid: 's2' }, created.respond);
+  await created.answer; // answered with the features: nothing is held from now on
+  assert.equal(await gone, 's2');
+  const late = slot();
+  bosh.handle(request(`<body ${NS} rid='2' sid='s2'/>`), late.respond);
+  assert.equal(await late.answer, `<body ${NS} type='terminate' condition='item-not-found'/>`);
+});
