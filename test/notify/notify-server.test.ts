@@ -150,3 +150,14 @@ test('a locked user is refused without asking the password check', async () => {
   assert.equal(await notify.authenticate('amoss', 'right'), false);
   assert.equal(asked, 5);
 });
+
+test('a client that queues stanzas behind a slow sign-in without bound is closed with policy-violation', async () => {
+  const notify = new NotifyServer({ domain: D, log: silentLogger, authenticate: () => new Promise<boolean>(() => {}) });
+  const t = new MemoryTransport();
+  const s = notify.openSession(t, silentLogger);
+  s.receive({ type: 'open', attrs: { to: D } });
+  for (let i = 0; i < 300; i++) {
+    s.receive({ type: 'stanza', element: new Element('auth', { xmlns: 'urn:ietf:params:xml:ns:xmpp-sasl', mechanism: 'PLAIN' }).t(b64('\0amoss\0secret')) });
+  }
+  assert.match(t.ended ?? '', /<policy-violation /);
+});

@@ -42,6 +42,7 @@ type State = 'header' | 'sasl' | 'restart' | 'bind' | 'ready' | 'closed';
 const SASL_FEATURES = `<stream:features xmlns:stream='${NS.stream}'><mechanisms xmlns='${NS.sasl}'><mechanism>PLAIN</mechanism></mechanisms></stream:features>`;
 const STARTTLS_FEATURES = `<stream:features xmlns:stream='${NS.stream}'><starttls xmlns='${NS.tls}'/><mechanisms xmlns='${NS.sasl}'><mechanism>PLAIN</mechanism></mechanisms></stream:features>`;
 const BIND_FEATURES = `<stream:features xmlns:stream='${NS.stream}'><bind xmlns='${NS.bind}'/><session xmlns='${NS.session}'><optional/></session></stream:features>`;
+const MAX_WAITING_STANZAS = 256;
 const RESOURCE_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 
 export class XmppSession {
@@ -51,6 +52,7 @@ export class XmppSession {
   #streamTo: string | undefined;
   #available = false;
   #saslFailures = 0;
+  #waiting = 0;
   #authTimer: NodeJS.Timeout | undefined;
   /** Stanzas are handled one after another, so an answer never overtakes the one before it. */
   #chain: Promise<void> = Promise.resolve();
@@ -66,10 +68,13 @@ export class XmppSession {
   get closed(): boolean { return this.#state === 'closed'; }
 
   receive(event: StreamEvent): void {
+    if (this.#state === 'closed') return;
+    // Stanzas wait here while one is in flight (a sign-in asks AXL): a client must not queue without bound.
+    if (++this.#waiting > MAX_WAITING_STANZAS) return this.close('policy-violation', 'too many stanzas in flight');
     this.#chain = this.#chain.then(() => this.#handle(event)).catch((err: unknown) => {
       this.log.error({ err }, 'session failed on a stanza');
       this.close('internal-server-error');
-    });
+    }).finally(() => { this.#waiting -= 1; });
   }
 
   /** Bad input from the transport's parser: the stream error, then close (RFC 6120 §4.9.1.1). */
