@@ -5,6 +5,7 @@ import type { RunningService, ServiceContext } from './shared/service.ts';
 import { SwitchableClock } from './shared/clock.ts';
 import { openStore, type Store } from './store/database.ts';
 import { startCallManager } from './callmanager/index.ts';
+import { startNotify } from './notify/index.ts';
 import { startEngine } from './engine/index.ts';
 import { startWeb } from './web/index.ts';
 
@@ -12,6 +13,7 @@ type ServiceStarter = (context: ServiceContext) => Promise<RunningService>;
 
 const STARTERS: Record<ServiceName, ServiceStarter> = {
   callmanager: startCallManager,
+  notify: startNotify,
   engine: startEngine,
   web: startWeb,
 };

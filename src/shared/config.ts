@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The services one node can run, in start order; `--only=` picks a subset. */
-export const SERVICE_NAMES = ['callmanager', 'engine', 'web'] as const;
+export const SERVICE_NAMES = ['callmanager', 'notify', 'engine', 'web'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -32,6 +32,8 @@ const Env = z.object({
   POISE_LAB_ALLOW_REMOTE: flag.default(false),                         // the lab answers loopback clients only
   POISE_CCM_VERSION: z.string().regex(/^\d+\.\d+/).default('12.5.1.10000-22'),
   POISE_AXL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  POISE_XMPP_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]+$/).optional(),  // XMPP domain; defaults to the public host
+  POISE_AXL_URL: z.string().url().optional(),                          // AXL for user sign-in when the call manager runs elsewhere
   POISE_CTI_CLIENT_ID: z.string().min(1).max(63).optional(),          // CTI user (cti.md §4.1); unset: any client
   POISE_CTI_CLIENT_PASSWORD: z.string().max(64).optional(),
   POISE_WEB_AXL_URL: z.string().url().optional(),                      // unset: this node's call manager (loopback)
@@ -62,6 +64,7 @@ export interface PoiseConfig {
   };
   demo: { password: string | undefined; extraAgents: number };
   callmanager: { labEnabled: boolean; labAllowRemote: boolean; ccmVersion: string; axlMaxBodyBytes: number };
+  notify: { xmppDomain: string; axlUrl: string | undefined };
   /** The CTI user OPEN_REQ must name; undefined: every ClientID is accepted (cti.md §4.1). */
   engine: { ctiClient: { id: string; password: string } | undefined };
   web: {
@@ -121,6 +124,7 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
       labEnabled: e.POISE_LAB_ENABLED, labAllowRemote: e.POISE_LAB_ALLOW_REMOTE, ccmVersion: e.POISE_CCM_VERSION,
       axlMaxBodyBytes: e.POISE_AXL_MAX_BODY_BYTES,
     },
+    notify: { xmppDomain: (e.POISE_XMPP_DOMAIN ?? e.POISE_PUBLIC_HOST ?? e.POISE_HOST).toLowerCase(), axlUrl: e.POISE_AXL_URL },
     engine: {
       ctiClient: e.POISE_CTI_CLIENT_ID === undefined ? undefined
         : { id: e.POISE_CTI_CLIENT_ID, password: e.POISE_CTI_CLIENT_PASSWORD ?? '' },

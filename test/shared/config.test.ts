@@ -12,11 +12,17 @@ test('defaults give the ports of the architecture table and PGlite in ./data', (
       config.ports.boshHttps, config.ports.cti, config.ports.callmanager, config.ports.livedata],
     [8082, 8445, 5222, 5223, 7071, 7443, 12018, 8443, 12015],
   );
-  assert.deepEqual(config.services, ['callmanager', 'engine', 'web']);
+  assert.deepEqual(config.services, ['callmanager', 'notify', 'engine', 'web']);
   assert.deepEqual(config.web, {
     axlUrl: undefined, axlUser: 'poise_axl', axlPassword: undefined, authCacheSeconds: 30, maxBodyBytes: 2 * 1024 * 1024,
     cti: { host: undefined, port: 12018, retryMs: 1000 },
   });
+  assert.equal(config.notify.xmppDomain, '127.0.0.1');
+});
+
+test('the XMPP domain follows the public host unless set', () => {
+  assert.equal(loadConfig({ POISE_PUBLIC_HOST: 'Node-A.example.net' }).notify.xmppDomain, 'node-a.example.net');
+  assert.equal(loadConfig({ POISE_PUBLIC_HOST: 'h', POISE_XMPP_DOMAIN: 'xmpp.example.net' }).notify.xmppDomain, 'xmpp.example.net');
 });
 
 test('flags override the environment', () => {

@@ -1,0 +1,68 @@
+// The notification service (Finesse Notification Service's role): XMPP over TCP, BOSH and WebSocket, pubsub at
+// pubsub.<domain>; users sign in with their call-manager password, checked through AXL (notifications.md §2).
+import type { RunningService, ServiceContext } from '../shared/service.ts';
+import { AxlClient } from '../shared/axl-client.ts';
+import { loadTlsMaterial } from '../shared/tls.ts';
+import { SERVICE_ACCOUNTS } from '../shared/demo-contact-center.ts';
+import { isCallManager } from '../callmanager/index.ts';
+import { NotifyServer, type NotifyPublisher } from './notify-server.ts';
+import { listenTcp } from './transports/tcp.ts';
+import { listenHttp } from './transports/http-server.ts';
+
+export { NotifyServer, type NotifyPublisher } from './notify-server.ts';
+export type { PubsubPolicy, TeamDirectory } from './pubsub/policy.ts';
+
+export interface NotifyService extends RunningService {
+  readonly publisher: NotifyPublisher;
+  readonly server: NotifyServer;
+  /** Bound listener ports, for tests and the printed URLs. */
+  readonly ports: { xmpp: number; xmppTls: number; bosh: number };
+}
+
+export async function startNotify(context: ServiceContext): Promise<NotifyService> {
+  const { config, log, started } = context;
+  const callmanager = started.get('callmanager');
+  const domain = config.notify.xmppDomain;
+  // In one process the call manager says where AXL is and the account's password; alone, the configuration does.
+  const axlAccount = isCallManager(callmanager) ? callmanager.axlLoopback : {
+    url: config.notify.axlUrl ?? `http://127.0.0.1:${config.ports.callmanagerHttp}/axl/`,
+    userid: SERVICE_ACCOUNTS.axlReadOnly, password: config.demo.password ?? '',
+  };
+  if (axlAccount.password === '') log.warn('no password for the AXL account; XMPP sign-in will fail (set POISE_DEMO_PASSWORD)');
+  const axl = new AxlClient(axlAccount);
+  const server = new NotifyServer({
+    domain, log,
+    authenticate: (userid, password) => axl.authenticateUser(userid, password),
+  });
+  const material = await loadTlsMaterial({
+    certFile: config.tls.certFile, keyFile: config.tls.keyFile, dataDir: config.dataDir, hostName: config.publicHost,
+  });
+  const keyPair = { cert: material.cert, key: material.key };
+  // §8: STARTTLS only with a configured certificate (Smack accepts the offer, then rejects a self-signed one).
+  const tcp = await listenTcp({
+    host: config.host, port: config.ports.xmpp, notify: server, log,
+    ...(material.selfSigned ? {} : { tls: { ...keyPair, mode: 'starttls' as const } }),
+  });
+  const closeOnFailure = (...listeners: Array<{ close(): Promise<void> }>) => async (err: unknown) => {
+    await Promise.all(listeners.map((l) => l.close()));
+    throw err;
+  };
+  const direct = await listenTcp({ host: config.host, port: config.ports.xmppTls, notify: server, log, tls: { ...keyPair, mode: 'direct' } })
+    .catch(closeOnFailure(tcp));
+  const web = await listenHttp({ host: config.host, port: config.ports.bosh, notify: server, log }).catch(closeOnFailure(tcp, direct));
+  log.info({ domain, xmpp: tcp.port, xmppTls: direct.port, bosh: web.port, starttls: !material.selfSigned }, 'notification service listening');
+  const httpBase = `http://${config.publicHost}:${web.port}`;
+  return {
+    name: 'notify', publisher: server, server, ports: { xmpp: tcp.port, xmppTls: direct.port, bosh: web.port },
+    endpoints: [
+      { label: `XMPP c2s (domain ${domain})`, url: `xmpp://${config.publicHost}:${tcp.port}` },
+      { label: 'XMPP c2s, TLS from the first byte', url: `xmpps://${config.publicHost}:${direct.port}` },
+      { label: 'XMPP over BOSH', url: `${httpBase}/http-bind` },
+      { label: 'XMPP over WebSocket', url: `ws://${config.publicHost}:${web.port}/ws/` },
+    ],
+    async close() {
+      server.shutdown();
+      await Promise.all([tcp.close(), direct.close(), web.close()]);
+    },
+  };
+}

@@ -1,0 +1,185 @@
+// The node-wide XMPP state every transport's sessions share: bound sessions, the pubsub service, presence, and
+// the in-process publisher `web` calls (notifications.md §3.4, X5). Transports only create sessions here.
+import { randomBytes } from 'node:crypto';
+import type { Element } from 'ltx';
+import type { Logger } from '../shared/logger.ts';
+import { NS } from './xmpp/namespaces.ts';
+import { escapeXML } from 'ltx';
+import { DEFAULT_SESSION_LIMITS, XmppSession, type SessionHost, type SessionLimits } from './session/session.ts';
+import type { SessionTransport } from './session/transport.ts';
+import { SessionRegistry } from './session/registry.ts';
+import { LoginThrottle } from './session/login-throttle.ts';
+import type { IqAnswer } from './session/iq-callee.ts';
+import { PubsubService, type Outcome } from './pubsub/service.ts';
+import { ownNodesPolicy, type PubsubPolicy, type TeamDirectory } from './pubsub/policy.ts';
+import { handlePubsubIq } from './pubsub/iq.ts';
+import { normalisePayload, renderEvent } from './pubsub/event.ts';
+
+/** What `web` holds to publish (§3.4): nodes come and go with their users, teams and queues. */
+export interface NotifyPublisher {
+  /** Stores the item as the node's last and sends it to every subscribed session; returns the item id. */
+  publish(node: string, updateXml: string): Outcome<string>;
+  createNode(node: string): Outcome<string>;
+  deleteNode(node: string): Outcome<string>;
+}
+
+export interface NotifyServerOptions {
+  domain: string;
+  authenticate(userid: string, password: string): Promise<boolean>;
+  log: Logger;
+  /** Default: ownNodesPolicy over `teams` (policy.ts). */
+  policy?: PubsubPolicy;
+  /** Team membership for supervisors' subscriptions; default: none yet. */
+  teams?: TeamDirectory;
+  limits?: Partial<SessionLimits>;
+  /** Bound sessions per user (notifications.md §11: 10). */
+  maxSessionsPerUser?: number;
+  /** Explicit subscriptions per session (§11: 200). */
+  maxSubscriptionsPerSession?: number;
+  /** Clock of the sign-in lockout (§11); default Date.now. */
+  now?: () => number;
+  /** Told when a desktop becomes available or goes away (§9); `web` will force logout from it. */
+  onPresence?(bareJid: string, fullJid: string, available: boolean): void;
+}
+
+/** The Finesse web service's XMPP account (§1), and the resource its presence comes from (§9). */
+export const PUBLISHER_LOCALPART = 'finesse';
+const PUBLISHER_RESOURCE = 'poise-web';
+
+export class NotifyServer implements SessionHost, NotifyPublisher {
+  readonly domain: string;
+  readonly pubsubDomain: string;
+  readonly publisherBareJid: string;
+  readonly limits: SessionLimits;
+  readonly pubsub: PubsubService;
+  readonly sessions = new SessionRegistry<XmppSession>();
+  readonly #open = new Set<XmppSession>();
+  readonly #policy: PubsubPolicy;
+  readonly #maxSessionsPerUser: number;
+  readonly #idPrefix = randomBytes(4).toString('hex');
+  readonly #throttle: LoginThrottle;
+  #nextId = 0;
+
+  constructor(private readonly options: NotifyServerOptions) {
+    this.domain = options.domain.toLowerCase();
+    this.pubsubDomain = `pubsub.${this.domain}`;
+    this.publisherBareJid = `${PUBLISHER_LOCALPART}@${this.domain}`;
+    this.limits = { ...DEFAULT_SESSION_LIMITS, ...options.limits };
+    this.#policy = options.policy ?? ownNodesPolicy({ publisherBareJid: this.publisherBareJid, ...(options.teams ? { teams: options.teams } : {}) });
+    this.#maxSessionsPerUser = options.maxSessionsPerUser ?? 10;
+    this.#throttle = new LoginThrottle(options.now);
+    this.pubsub = new PubsubService({
+      domain: this.domain, policy: this.#policy, maxSubscriptionsPerSession: options.maxSubscriptionsPerSession ?? 200,
+    });
+  }
+
+  /** A transport's new connection. */
+  openSession(transport: SessionTransport, log: Logger): XmppSession {
+    const session = new XmppSession(transport, this, log);
+    this.#open.add(session);
+    return session;
+  }
+
+  /** Called by transports once the connection is gone, so the server forgets the session. */
+  forgetSession(session: XmppSession): void {
+    session.transportClosed();
+    this.#open.delete(session);
+  }
+
+  get openSessions(): number {
+    return this.#open.size;
+  }
+
+  /** A locked user is refused without asking the call manager, so guessing costs it nothing (§11). */
+  async authenticate(userid: string, password: string): Promise<boolean> {
+    if (this.#throttle.isLocked(userid)) {
+      this.options.log.warn({ user: userid }, 'XMPP sign-in locked after repeated failures');
+      return false;
+    }
+    const ok = await this.options.authenticate(userid, password);
+    if (ok) this.#throttle.succeeded(userid);
+    else this.#throttle.failed(userid);
+    return ok;
+  }
+
+  bind(session: XmppSession): 'ok' | 'resource-constraint' {
+    const older = this.sessions.get(session.fullJid);
+    if (older) {
+      // Openfire's default (§2): the newer session wins, the older one ends with <conflict/>.
+      older.log.info('resource taken by a newer session; closing');
+      older.close('conflict');
+    } else if (this.sessions.ofUser(session.bareJid).size >= this.#maxSessionsPerUser) {
+      return 'resource-constraint';
+    }
+    this.sessions.add(session);
+    return 'ok';
+  }
+
+  unbind(session: XmppSession): void {
+    this.sessions.remove(session);
+    this.pubsub.endSession(session.fullJid);
+  }
+
+  pubsubIq(session: XmppSession, iq: Element, payload: Element): IqAnswer {
+    const requester = session.jid;
+    if (!requester) return null;
+    return handlePubsubIq(iq, payload, {
+      service: this.pubsub, policy: this.#policy, requester, publish: (node, text) => this.publish(node, text),
+    });
+  }
+
+  /** RFC 6121 §4.2, §4.5: echo to the user's available sessions; the publisher's presence on initial presence (R5). */
+  presence(session: XmppSession, available: boolean): void {
+    const type = available ? '' : ` type='unavailable'`;
+    const from = escapeXML(session.fullJid);
+    for (const peer of this.sessions.ofUser(session.bareJid)) {
+      if (peer.available || peer === session) peer.deliver(`<presence xmlns='${NS.client}' from='${from}' to='${escapeXML(peer.fullJid)}'${type}/>`);
+    }
+    if (available) {
+      session.deliver(`<presence xmlns='${NS.client}' from='${this.publisherBareJid}/${PUBLISHER_RESOURCE}' to='${escapeXML(session.fullJid)}'/>`);
+    }
+    this.options.onPresence?.(session.bareJid, session.fullJid, available);
+  }
+
+  publish(node: string, updateXml: string): Outcome<string> {
+    const published = this.pubsub.publish(node, normalisePayload(updateXml));
+    if (!published.ok) return published;
+    const { item, audience } = published.value;
+    const event = renderEvent(this.pubsubDomain, item);
+    // One copy per session even if bare and full both match; `to` the bare JID first (§3.2).
+    const recipients = new Map<XmppSession, string>();
+    if (audience.everyone) {
+      for (const s of this.sessions.all()) if (s.available) recipients.set(s, s.bareJid);
+    }
+    for (const bare of audience.bare) {
+      for (const s of this.sessions.ofUser(bare)) if (s.available && !recipients.has(s)) recipients.set(s, bare);
+    }
+    for (const full of audience.full) {
+      const s = this.sessions.get(full);
+      if (s && !recipients.has(s)) recipients.set(s, full);
+    }
+    for (const [session, to] of recipients) session.deliver(event.to(to, this.#messageId()));
+    this.options.log.debug({ node: item.node, item: item.id, sessions: recipients.size }, 'item published');
+    return { ok: true, value: item.id };
+  }
+
+  createNode(node: string): Outcome<string> {
+    return this.pubsub.createNode(node);
+  }
+
+  deleteNode(node: string): Outcome<string> {
+    return this.pubsub.deleteNode(node);
+  }
+
+  /** Planned shutdown (§12): every open session gets `system-shutdown`. */
+  shutdown(): void {
+    for (const session of [...this.#open]) session.close('system-shutdown');
+    this.#open.clear();
+  }
+
+  #messageId(): string {
+    this.#nextId += 1;
+    return `${this.#idPrefix}${this.#nextId.toString(36)}`;
+  }
+}
+

@@ -1,0 +1,22 @@
+// The namespaces the notification service speaks, named once.
+export const NS = {
+  client: 'jabber:client',
+  stream: 'http://etherx.jabber.org/streams',
+  streams: 'urn:ietf:params:xml:ns:xmpp-streams',
+  stanzas: 'urn:ietf:params:xml:ns:xmpp-stanzas',
+  sasl: 'urn:ietf:params:xml:ns:xmpp-sasl',
+  tls: 'urn:ietf:params:xml:ns:xmpp-tls',
+  bind: 'urn:ietf:params:xml:ns:xmpp-bind',
+  session: 'urn:ietf:params:xml:ns:xmpp-session',
+  framing: 'urn:ietf:params:xml:ns:xmpp-framing',
+  roster: 'jabber:iq:roster',
+  ping: 'urn:xmpp:ping',
+  discoInfo: 'http://jabber.org/protocol/disco#info',
+  discoItems: 'http://jabber.org/protocol/disco#items',
+  pubsub: 'http://jabber.org/protocol/pubsub',
+  pubsubEvent: 'http://jabber.org/protocol/pubsub#event',
+  pubsubErrors: 'http://jabber.org/protocol/pubsub#errors',
+  pubsubOwner: 'http://jabber.org/protocol/pubsub#owner',
+  httpbind: 'http://jabber.org/protocol/httpbind',
+  xbosh: 'urn:xmpp:xbosh',
+} as const;

@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { implicitAudience, ownNodesPolicy, type TeamDirectory } from '../../../src/notify/pubsub/policy.ts';
+import { parseJid, type Jid } from '../../../src/notify/xmpp/jid.ts';
+
+const D = 'node-a.example.net';
+const jid = (local: string): Jid => parseJid(`${local}@${D}/desktop`) ?? assert.fail(local);
+const teams: TeamDirectory = {
+  teamOf: (u) => ({ amoss: '22', bcole: '23' })[u],
+  supervisedTeams: (u) => (u === 'jkane' ? ['22'] : []),
+};
+const policy = ownNodesPolicy({ publisherBareJid: `finesse@${D}`, teams });
+
+const table: Array<[string, string, boolean]> = [
+  ['amoss', '/finesse/api/User/amoss', true],
+  ['amoss', '/finesse/api/User/AMOSS/Dialogs', true],
+  ['amoss', '/finesse/api/User/bcole', false],
+  ['amoss', '/finesse/api/Team/22/Users', false],
+  ['amoss', '/finesse/api/SystemInfo', true],
+  ['amoss', '/finesse/api/Queue/3', true],
+  ['jkane', '/finesse/api/Team/22/Users', true],
+  ['jkane', '/finesse/api/Team/23/Users', false],
+  ['jkane', '/finesse/api/User/amoss/Dialogs', true],
+  ['jkane', '/finesse/api/User/bcole', false],
+  ['finesse', '/finesse/api/Team/23/Users', true],
+];
+for (const [user, node, allowed] of table) {
+  test(`${user} ${allowed ? 'may' : 'may not'} subscribe to ${node}`, () => assert.equal(policy.maySubscribe(jid(user), node), allowed));
+}
+
+test('only the publisher account publishes', () => {
+  assert.equal(policy.mayPublish(jid('finesse')), true);
+  assert.equal(policy.mayPublish(jid('jkane')), false);
+});
+
+test('implicit audiences: the user for User and Dialogs, everyone for SystemInfo, nobody for the rest', () => {
+  assert.deepEqual(implicitAudience('/finesse/api/User/AMoss/Dialogs'), { kind: 'user', local: 'amoss' });
+  assert.deepEqual(implicitAudience('/finesse/api/SystemInfo'), { kind: 'everyone' });
+  assert.deepEqual(implicitAudience('/finesse/api/User/amoss/Queues'), { kind: 'none' });
+});
