@@ -19,6 +19,9 @@ export interface NotifyService extends RunningService {
   readonly ports: { xmpp: number; xmppTls: number; bosh: number };
 }
 
+export const isNotifyService = (service: RunningService | undefined): service is NotifyService =>
+  service?.name === 'notify' && 'publisher' in service && 'server' in service;
+
 export async function startNotify(context: ServiceContext): Promise<NotifyService> {
   const { config, log, started } = context;
   const callmanager = started.get('callmanager');

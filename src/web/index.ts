@@ -18,7 +18,8 @@ import type { SystemInfoState } from './rest/system-info.ts';
 import { openWebConfigStore, type WebConfigStore } from './store/index.ts';
 import { seedWebConfiguration } from './store/seed.ts';
 import { CtiConnection } from './cti-client/index.ts';
-import { RecordingPublisher } from './publisher/index.ts';
+import { PubsubPublisher, RecordingPublisher, TeePublisher } from './publisher/index.ts';
+import { isNotifyService } from '../notify/index.ts';
 import { AgentStateRequests } from './users/agent-state-requests.ts';
 import { UserCache } from './users/user-cache.ts';
 
@@ -41,10 +42,18 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
 
   const directory = userDirectory(context);
   const authenticator = new Authenticator({ directory, cacheTtlMs: config.web.authCacheSeconds * 1000 });
+  // Every update is kept in memory (for tests and troubleshooting) and, with the notification service in this
+  // process, published to its pubsub nodes.
   const publisher = new RecordingPublisher();
+  const notify = context.started.get('notify');
+  const outgoing = isNotifyService(notify)
+    ? new TeePublisher([publisher, new PubsubPublisher(notify.publisher, log)])
+    : publisher;
   const cti = ctiConnection(context);
-  const users = new UserCache({ directory, reasonCodes: configStore.reasonCodes, publisher, cti, log });
-  const agentStates = new AgentStateRequests({ users, reasonCodes: configStore.reasonCodes, publisher, cti, log });
+  const users = new UserCache({ directory, reasonCodes: configStore.reasonCodes, publisher: outgoing, cti, log });
+  const agentStates = new AgentStateRequests({
+    users, reasonCodes: configStore.reasonCodes, publisher: outgoing, cti, log,
+  });
   cti?.start();
   const tls = await loadTlsMaterial({
     certFile: config.tls.certFile, keyFile: config.tls.keyFile, dataDir: config.dataDir, hostName: config.publicHost,
@@ -56,7 +65,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
       host: config.publicHost, httpsPort, xmppPort: config.ports.bosh, xmppSecurePort: config.ports.boshHttps,
     },
     secondaryNode: undefined,
-    xmppDomain: config.publicHost,
+    xmppDomain: config.notify.xmppDomain,
     timezoneOffset: -new Date().getTimezoneOffset(),
     now: new Date(),
   });

@@ -1,2 +1,3 @@
 export { RecordingPublisher, type PublishedUpdate, type Publisher } from './publisher.ts';
 export { renderUpdate, type UpdateEvent } from './update.ts';
+export { PubsubPublisher, TeePublisher } from './pubsub-publisher.ts';
