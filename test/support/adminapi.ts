@@ -56,3 +56,13 @@ export function apiErrorOf(res: AdminResponse): { order: string[]; [name: string
   for (const child of error.getChildElements()) out[child.getName()] = child.getText();
   return { order: error.getChildElements().map((c) => c.getName()), ...out };
 }
+
+/** The names of an element's children, in document order: checks the spec's element order. */
+export const childNames = (element: Element | undefined): string[] => element?.getChildElements().map((c) => c.getName()) ?? [];
+
+/** The key at the end of a created object's Location. */
+export function createdKey(res: AdminResponse): string {
+  const location = res.headers.get('location');
+  if (res.status !== 201 || !location) throw new Error(`expected 201 with Location, got ${res.status}: ${res.text}`);
+  return decodeURIComponent(location.split('/').pop() ?? '');
+}

@@ -63,8 +63,7 @@ function readCsq(body: unknown, snap: Snapshot, people: readonly Person[]): CsqI
   if (queueType === undefined) throw invalidInput('queueType', 'queueType is required');
   if (queueType !== 'VOICE') throw invalidInput('queueType', 'Poise serves VOICE queues only');
   if (f.oneOf('queueAlgorithm', ['FIFO'] as const) === undefined) throw invalidInput('queueAlgorithm', 'queueAlgorithm is required');
-  const poolType = f.oneOf('resourcePoolType', ['SKILL_GROUP', 'RESOURCE_GROUP'] as const);
-  if (poolType === undefined) throw invalidInput('resourcePoolType', 'resourcePoolType is required');
+  const poolType = poolTypeOf(f.text('resourcePoolType'));
   const info = f.child('poolSpecificInfo')?.allow(['skillGroup', 'resourceGroup']);
   const row = {
     name, queueType, poolType, autoWork: f.bool('autoWork') ?? false, wrapupTime: f.int('wrapupTime', 0, 7200) ?? 0,
@@ -111,6 +110,15 @@ function readCsq(body: unknown, snap: Snapshot, people: readonly Person[]): CsqI
     }
   }
   return input;
+}
+
+/** Servers write SKILL_GROUP; one sample page writes skillGroup and ResourceGroup (§2.4): read all of them. */
+function poolTypeOf(raw: string | undefined): 'SKILL_GROUP' | 'RESOURCE_GROUP' {
+  if (raw === undefined || raw === '') throw invalidInput('resourcePoolType', 'resourcePoolType is required');
+  const folded = raw.replaceAll('_', '').toUpperCase();
+  const type = (['SKILL_GROUP', 'RESOURCE_GROUP'] as const).find((t) => t.replace('_', '') === folded);
+  if (!type) throw invalidInput('resourcePoolType', 'resourcePoolType must be one of SKILL_GROUP, RESOURCE_GROUP');
+  return type;
 }
 
 function rona(f: Fields): { ronaTimeoutSec?: number; ronaRequeue?: 'HEAD' | 'TAIL' } {

@@ -1,5 +1,5 @@
 // team (adminapi.md §2.3), all five operations. Naming a resource moves it here; a PUT list is complete and the
-// resources left out leave the team. Team 1 cannot be deleted.
+// resources left out go to team 1. Team 1 cannot be deleted.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { and, eq, notInArray } from 'drizzle-orm';
 import { resources, teamCsqs, teams } from '../schema.ts';
@@ -11,6 +11,9 @@ import { sameName, type Snapshot } from './store.ts';
 import { expectRoot, leaf, linkOf, record, reference, type AdminNode, type Fields } from './xml.ts';
 
 type TeamRow = Snapshot['teams'][number];
+
+/** Team 1 is always present; it takes the resources and CSQs of teams deleted or left (adminapi.md §1.4, §2.3). */
+const DEFAULT_TEAM_ID = 1;
 
 /** Ids of the teams a user supervises, first or second. */
 export const supervisedTeams = (snap: Snapshot, userId: string): number[] =>
@@ -90,8 +93,10 @@ export const teamPlugin: FastifyPluginAsync<AdminContext> = async (app, ctx) => 
     let teamId = id;
     if (teamId === undefined) teamId = (await tx.insert(teams).values(row).returning({ id: teams.id }))[0]!.id;
     else await tx.update(teams).set(row).where(eq(teams.id, teamId));
+    // Every resource has exactly one team: those left out go to team 1 (adminapi.md §2.3).
     const left = members.length > 0 ? notInArray(resources.userId, members) : undefined;
-    await tx.update(resources).set({ teamId: null }).where(left ? and(eq(resources.teamId, teamId), left) : eq(resources.teamId, teamId));
+    await tx.update(resources).set({ teamId: DEFAULT_TEAM_ID })
+      .where(left ? and(eq(resources.teamId, teamId), left) : eq(resources.teamId, teamId));
     for (const userId of members) {
       await tx.insert(resources).values({ userId, teamId }).onConflictDoUpdate({ target: resources.userId, set: { teamId } });
     }
@@ -125,9 +130,12 @@ export const teamPlugin: FastifyPluginAsync<AdminContext> = async (app, ctx) => 
   app.delete('/team/:id', async (request, reply) => {
     requireAdministrator(request);
     const team = find(await ctx.snapshot(), numericKey(request));
-    if (team.id === 1) throw instanceInUse('team', ['team/1']);
+    if (team.id === DEFAULT_TEAM_ID) throw instanceInUse('team', [`team/${DEFAULT_TEAM_ID}`]);
     await ctx.write(async (tx) => {
-      await tx.update(resources).set({ teamId: 1 }).where(eq(resources.teamId, team.id));
+      await tx.update(resources).set({ teamId: DEFAULT_TEAM_ID }).where(eq(resources.teamId, team.id));
+      const handed = (await tx.select().from(teamCsqs).where(eq(teamCsqs.teamId, team.id)))
+        .map((c) => ({ teamId: DEFAULT_TEAM_ID, csqId: c.csqId }));
+      if (handed.length > 0) await tx.insert(teamCsqs).values(handed).onConflictDoNothing();
       await tx.delete(teams).where(eq(teams.id, team.id));
     });
     return sendOk(reply);
