@@ -26,7 +26,10 @@ export interface RunningNode {
 }
 
 export async function startNode(config: PoiseConfig, log: Logger): Promise<RunningNode> {
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openStore({
+    databaseUrl: config.databaseUrl, dataDir: config.dataDir,
+    onConnectionError: (err) => log.warn({ err }, 'database connection lost; the pool reconnects on next use'),
+  });
   const clock = new SwitchableClock();
   const services: RunningService[] = [];
   const started = new Map<ServiceName, RunningService>();

@@ -28,9 +28,14 @@ const MIGRATIONS_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)
  * Opens the store: PostgreSQL through node-postgres when `databaseUrl` is a postgres URL, PGlite in memory for
  * `memory://`, otherwise PGlite in `<dataDir>/pglite`.
  */
-export async function openStore(options: { databaseUrl?: string | undefined; dataDir: string }): Promise<Store> {
+export async function openStore(options: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** An idle server connection failed (server restart, connection killed); the pool replaces it on next use. */
+  onConnectionError?: (err: Error) => void;
+}): Promise<Store> {
   const url = options.databaseUrl;
-  if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url);
+  if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options.onConnectionError);
   if (url && url !== MEMORY_URL) throw new Error(`DATABASE_URL must be a postgres:// URL or ${MEMORY_URL}`);
   let client: PGlite;
   if (url === MEMORY_URL) client = new PGlite();
@@ -55,8 +60,10 @@ export function pgliteStore(client: PGlite): Store {
   };
 }
 
-async function openPostgres(url: string): Promise<Store> {
+async function openPostgres(url: string, onConnectionError: (err: Error) => void = () => {}): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // node-postgres emits errors of idle clients on the pool; unhandled, one dropped connection would end the process.
+  pool.on('error', onConnectionError);
   await pool.query('select 1'); // fail at startup, not on the first request
   const db = drizzlePg(pool) as unknown as Database;
   return {
