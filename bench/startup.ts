@@ -18,11 +18,15 @@ async function freePort(): Promise<number> {
   });
 }
 
+const LISTENERS = [
+  'CALLMANAGER', 'CALLMANAGER_HTTP', 'XMPP', 'XMPP_TLS', 'BOSH', 'BOSH_HTTPS', 'CTI', 'WEB', 'WEB_HTTPS', 'LIVEDATA',
+];
+
 async function startOnce(dataDir: string): Promise<number> {
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env, POISE_DATA_DIR: dataDir, POISE_LOG_LEVEL: 'warn', POISE_DEMO_PASSWORD: 'bench-pass',
-    POISE_CALLMANAGER_PORT: String(await freePort()), POISE_CALLMANAGER_HTTP_PORT: String(await freePort()),
   };
+  for (const name of LISTENERS) env[`POISE_${name}_PORT`] = String(await freePort());
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts'], {
     cwd: path.resolve(import.meta.dirname, '..'), env, stdio: ['ignore', 'pipe', 'inherit'],
