@@ -1,7 +1,8 @@
 // The notification service (Finesse Notification Service's role): XMPP over TCP, BOSH and WebSocket, pubsub at
 // pubsub.<domain>; users sign in with their call-manager password, checked through AXL (notifications.md §2).
 import type { RunningService, ServiceContext } from '../shared/service.ts';
-import { AxlClient } from '../shared/axl-client.ts';
+import { AxlUserDirectory } from '../shared/axl/axl-user-directory.ts';
+import { CredentialCache } from '../shared/basic-auth.ts';
 import { loadTlsMaterial } from '../shared/tls.ts';
 import { SERVICE_ACCOUNTS } from '../shared/demo-contact-center.ts';
 import { isCallManager } from '../callmanager/index.ts';
@@ -19,6 +20,8 @@ export interface NotifyService extends RunningService {
   readonly ports: { xmpp: number; xmppTls: number; bosh: number };
 }
 
+const SIGN_IN_MEMORY_MS = 60_000;
+
 export const isNotifyService = (service: RunningService | undefined): service is NotifyService =>
   service?.name === 'notify' && 'publisher' in service && 'server' in service;
 
@@ -32,10 +35,17 @@ export async function startNotify(context: ServiceContext): Promise<NotifyServic
     userid: SERVICE_ACCOUNTS.axlReadOnly, password: config.demo.password ?? '',
   };
   if (axlAccount.password === '') log.warn('no password for the AXL account; XMPP sign-in will fail (set POISE_DEMO_PASSWORD)');
-  const axl = new AxlClient(axlAccount);
+  const axl = new AxlUserDirectory(axlAccount);
+  // A desktop that reconnects signs in again: a recent success is believed without another SOAP call.
+  const recentSignIns = new CredentialCache<true>(SIGN_IN_MEMORY_MS);
   const server = new NotifyServer({
     domain, log,
-    authenticate: (userid, password) => axl.authenticateUser(userid, password),
+    authenticate: async (userid, password) => {
+      if (recentSignIns.get({ userid, password })) return true;
+      const ok = await axl.authenticate(userid, password);
+      if (ok) recentSignIns.set({ userid, password }, true);
+      return ok;
+    },
   });
   const material = await loadTlsMaterial({
     certFile: config.tls.certFile, keyFile: config.tls.keyFile, dataDir: config.dataDir, hostName: config.publicHost,
