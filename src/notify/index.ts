@@ -40,6 +40,7 @@ export async function startNotify(context: ServiceContext): Promise<NotifyServic
   const recentSignIns = new CredentialCache<true>(SIGN_IN_MEMORY_MS);
   const server = new NotifyServer({
     domain, log,
+    ...(config.notify.publisher ? { otherPublishers: [config.notify.publisher] } : {}),
     authenticate: async (userid, password) => {
       if (recentSignIns.get({ userid, password })) return true;
       const ok = await axl.authenticate(userid, password);

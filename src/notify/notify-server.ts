@@ -18,7 +18,7 @@ import { normalisePayload, renderEvent } from './pubsub/event.ts';
 /** What `web` holds to publish (§3.4): nodes come and go with their users, teams and queues. */
 export interface NotifyPublisher {
   /** Stores the item as the node's last and sends it to every subscribed session; returns the item id. */
-  publish(node: string, updateXml: string): Outcome<string>;
+  publish(node: string, updateXml: string, itemId?: string): Outcome<string>;
   createNode(node: string): Outcome<string>;
   deleteNode(node: string): Outcome<string>;
 }
@@ -29,6 +29,8 @@ export interface NotifyServerOptions {
   log: Logger;
   /** Default: ownNodesPolicy over `teams` (policy.ts). */
   policy?: PubsubPolicy;
+  /** Directory users (local parts) who may publish, create and delete every node over c2s, like the web service. */
+  otherPublishers?: readonly string[];
   /** Team membership for supervisors' subscriptions; default: none yet. */
   teams?: TeamDirectory;
   limits?: Partial<SessionLimits>;
@@ -65,7 +67,11 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
     this.pubsubDomain = `pubsub.${this.domain}`;
     this.publisherBareJid = `${PUBLISHER_LOCALPART}@${this.domain}`;
     this.limits = { ...DEFAULT_SESSION_LIMITS, ...options.limits };
-    this.#policy = options.policy ?? ownNodesPolicy({ publisherBareJid: this.publisherBareJid, ...(options.teams ? { teams: options.teams } : {}) });
+    this.#policy = options.policy ?? ownNodesPolicy({
+      publisherBareJid: this.publisherBareJid,
+      otherPublishers: (options.otherPublishers ?? []).map((local) => `${local.toLowerCase()}@${this.domain}`),
+      ...(options.teams ? { teams: options.teams } : {}),
+    });
     this.#maxSessionsPerUser = options.maxSessionsPerUser ?? 10;
     this.#throttle = new LoginThrottle(options.now);
     this.pubsub = new PubsubService({
@@ -124,7 +130,7 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
     const requester = session.jid;
     if (!requester) return null;
     return handlePubsubIq(iq, payload, {
-      service: this.pubsub, policy: this.#policy, requester, publish: (node, text) => this.publish(node, text),
+      service: this.pubsub, policy: this.#policy, requester, publish: (node, text, itemId) => this.publish(node, text, itemId),
     });
   }
 
@@ -141,8 +147,8 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
     this.options.onPresence?.(session.bareJid, session.fullJid, available);
   }
 
-  publish(node: string, updateXml: string): Outcome<string> {
-    const published = this.pubsub.publish(node, normalisePayload(updateXml));
+  publish(node: string, updateXml: string, itemId?: string): Outcome<string> {
+    const published = this.pubsub.publish(node, normalisePayload(updateXml), itemId);
     if (!published.ok) return published;
     const { item, audience } = published.value;
     const event = renderEvent(this.pubsubDomain, item);

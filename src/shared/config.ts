@@ -33,6 +33,7 @@ const Env = z.object({
   POISE_CCM_VERSION: z.string().regex(/^\d+\.\d+/).default('12.5.1.10000-22'),
   POISE_AXL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
   POISE_XMPP_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]+$/).optional(),  // XMPP domain; defaults to the public host
+  POISE_NOTIFY_PUBLISHER: z.string().regex(/^[^@/\s]+$/).optional(),   // a directory user who may publish to every node over c2s
   POISE_AXL_URL: z.string().url().optional(),                          // AXL for user sign-in when the call manager runs elsewhere
   POISE_CTI_CLIENT_ID: z.string().min(1).max(63).optional(),          // CTI user (cti.md §4.1); unset: any client
   POISE_CTI_CLIENT_PASSWORD: z.string().max(64).optional(),
@@ -64,7 +65,7 @@ export interface PoiseConfig {
   };
   demo: { password: string | undefined; extraAgents: number };
   callmanager: { labEnabled: boolean; labAllowRemote: boolean; ccmVersion: string; axlMaxBodyBytes: number };
-  notify: { xmppDomain: string; axlUrl: string | undefined };
+  notify: { xmppDomain: string; axlUrl: string | undefined; publisher: string | undefined };
   /** The CTI user OPEN_REQ must name; undefined: every ClientID is accepted (cti.md §4.1). */
   engine: { ctiClient: { id: string; password: string } | undefined };
   web: {
@@ -124,7 +125,8 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
       labEnabled: e.POISE_LAB_ENABLED, labAllowRemote: e.POISE_LAB_ALLOW_REMOTE, ccmVersion: e.POISE_CCM_VERSION,
       axlMaxBodyBytes: e.POISE_AXL_MAX_BODY_BYTES,
     },
-    notify: { xmppDomain: (e.POISE_XMPP_DOMAIN ?? e.POISE_PUBLIC_HOST ?? e.POISE_HOST).toLowerCase(), axlUrl: e.POISE_AXL_URL },
+    notify: { xmppDomain: (e.POISE_XMPP_DOMAIN ?? e.POISE_PUBLIC_HOST ?? e.POISE_HOST).toLowerCase(), axlUrl: e.POISE_AXL_URL,
+      publisher: e.POISE_NOTIFY_PUBLISHER },
     engine: {
       ctiClient: e.POISE_CTI_CLIENT_ID === undefined ? undefined
         : { id: e.POISE_CTI_CLIENT_ID, password: e.POISE_CTI_CLIENT_PASSWORD ?? '' },

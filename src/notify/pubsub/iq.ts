@@ -28,7 +28,7 @@ export interface PubsubIqContext {
   service: PubsubService;
   policy: PubsubPolicy;
   /** Stores and fans out an item (the publisher's in-process path does the same); returns the item id. */
-  publish(node: string, payload: string): Outcome<string>;
+  publish(node: string, payload: string, itemId?: string): Outcome<string>;
   requester: Jid;
 }
 
@@ -86,7 +86,8 @@ export function handlePubsubIq(iq: Element, payload: Element, ctx: PubsubIqConte
       const item = op.getChild('item');
       const notification = item?.getChildElements()[0];
       if (!notification) throw new StanzaError('modify', 'bad-request', 'payload-required');
-      const id = value(ctx.publish(name, notification.getText()));
+      const given = typeof item?.attrs.id === 'string' ? item.attrs.id : undefined;
+      const id = value(ctx.publish(name, notification.getText(), given));
       return pubsubElement().cnode(new Element('publish', { node: name })).c('item', { id }).root();
     }
     case 'set:create':

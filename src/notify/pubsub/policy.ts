@@ -22,11 +22,15 @@ export const NO_TEAMS: TeamDirectory = { teamOf: () => undefined, supervisedTeam
 
 /**
  * Every user its own User nodes, everyone SystemInfo and Queue nodes, a supervisor also its teams' Users nodes and
- * their members' User nodes (§3.1), the publisher account everything.
+ * their members' User nodes (§3.1), the publisher account everything. `otherPublishers` are bare JIDs of directory
+ * users given the publisher's rights (POISE_NOTIFY_PUBLISHER), so a c2s client such as a load driver can publish.
  */
-export function ownNodesPolicy(options: { publisherBareJid: string; teams?: TeamDirectory }): PubsubPolicy {
+export function ownNodesPolicy(options: {
+  publisherBareJid: string; otherPublishers?: readonly string[]; teams?: TeamDirectory;
+}): PubsubPolicy {
   const teams = options.teams ?? NO_TEAMS;
-  const isPublisher = (jid: Jid) => `${jid.local}@${jid.domain}` === options.publisherBareJid;
+  const publishers = new Set([options.publisherBareJid, ...(options.otherPublishers ?? [])]);
+  const isPublisher = (jid: Jid) => publishers.has(`${jid.local}@${jid.domain}`);
   return {
     mayPublish: isPublisher,
     maySubscribe(jid, node) {

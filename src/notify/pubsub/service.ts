@@ -114,10 +114,11 @@ export class PubsubService {
   }
 
   /** Stores the item as the node's last and says who gets it. The publisher's rights are checked by the caller. */
-  publish(nodeName: string, payload: string): Outcome<{ item: PublishedItem; audience: Audience }> {
+  /** The publisher's item id when it gives one (XEP-0060 §7.1.1), else a new one. */
+  publish(nodeName: string, payload: string, itemId?: string): Outcome<{ item: PublishedItem; audience: Audience }> {
     const node = this.#node(nodeName);
     if (!node) return fail('item-not-found');
-    const item: PublishedItem = { node: node.name, id: (this.options.newItemId ?? randomUUID)(), payload };
+    const item: PublishedItem = { node: node.name, id: itemId || (this.options.newItemId ?? randomUUID)(), payload };
     node.last = item;
     return ok({ item, audience: this.audience(node.name) });
   }

@@ -38,3 +38,12 @@ test('implicit audiences: the user for User and Dialogs, everyone for SystemInfo
   assert.deepEqual(implicitAudience('/finesse/api/SystemInfo'), { kind: 'everyone' });
   assert.deepEqual(implicitAudience('/finesse/api/User/amoss/Queues'), { kind: 'none' });
 });
+
+test('a configured publisher (POISE_NOTIFY_PUBLISHER) publishes and subscribes like the publisher account', () => {
+  const withLoader = ownNodesPolicy({ publisherBareJid: `finesse@${D}`, otherPublishers: [`load1001@${D}`] });
+  assert.equal(withLoader.mayPublish(jid('load1001')), true);
+  assert.equal(withLoader.maySubscribe(jid('load1001'), '/finesse/api/User/amoss'), true);
+  assert.equal(withLoader.mayPublish(jid('finesse')), true);
+  assert.equal(withLoader.mayPublish(jid('load1')), false);
+  assert.equal(withLoader.mayPublish(parseJid(`load1001@other.example.net/x`) ?? assert.fail('jid')), false);
+});

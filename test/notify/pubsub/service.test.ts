@@ -80,3 +80,11 @@ test('publish keeps the last item and names its audience: implicit user, everyon
   assert.deepEqual(s.deleteNode('/finesse/api/SystemInfo'), { ok: true, value: '/finesse/api/SystemInfo' });
   assert.deepEqual(s.createNode('/finesse/api/User/AMOSS'), { ok: false, failure: 'conflict' });
 });
+
+test('a publisher-supplied item id is kept (XEP-0060 §7.1.1); none given, the service makes one', () => {
+  const s = service();
+  const given = s.publish('/finesse/api/User/amoss', '<Update/>', 'run1-42');
+  assert.equal(given.ok && given.value.item.id, 'run1-42');
+  const made = s.publish('/finesse/api/User/amoss', '<Update/>');
+  assert.equal(made.ok && made.value.item.id, 'item-1');
+});
