@@ -5,6 +5,7 @@ import type { Logger } from '../../shared/logger.ts';
 import type { NotifyServer } from '../notify-server.ts';
 import { BoshEndpoint } from './bosh/http-bind.ts';
 import { XmppWebSocketEndpoint } from './websocket.ts';
+import { listenOn } from '../../shared/listen.ts';
 
 export interface NotifyHttpListener {
   readonly port: number;
@@ -32,13 +33,9 @@ export async function listenHttp(options: { host: string; port: number; notify: 
     ws.handleUpgrade(req, socket, head);
   });
   server.on('clientError', (_err, socket) => socket.destroy());
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => { server.off('error', reject); resolve(); });
-  });
-  const address = server.address();
+  const port = await listenOn(server, options.port, options.host);
   return {
-    port: typeof address === 'object' && address ? address.port : options.port,
+    port,
     bosh,
     async close() {
       bosh.close();

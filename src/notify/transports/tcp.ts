@@ -9,6 +9,7 @@ import { StreamParser, type StreamLimits } from '../xmpp/stream-parser.ts';
 import { STREAM_CLOSE, streamHeader } from '../xmpp/serialize.ts';
 import type { NotifyServer } from '../notify-server.ts';
 import type { SessionTransport } from '../session/transport.ts';
+import { listenOn } from '../../shared/listen.ts';
 
 /** A closed stream waits this long for the client's own close before the socket is destroyed (RFC 6120 §4.4). */
 const CLOSE_GRACE_MS = 2_000;
@@ -114,13 +115,9 @@ export async function listenTcp(options: {
   const server = options.tls?.mode === 'direct'
     ? tls.createServer({ cert: options.tls.cert, key: options.tls.key }, onConnection)
     : net.createServer(onConnection);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => { server.off('error', reject); resolve(); });
-  });
-  const address = server.address();
+  const port = await listenOn(server, options.port, options.host);
   return {
-    port: typeof address === 'object' && address ? address.port : options.port,
+    port,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const socket of sockets) socket.destroy();
