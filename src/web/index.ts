@@ -22,6 +22,8 @@ import { PubsubPublisher, RecordingPublisher, TeePublisher } from './publisher/i
 import { isNotifyService } from '../notify/index.ts';
 import { AgentStateRequests } from './users/agent-state-requests.ts';
 import { UserCache } from './users/user-cache.ts';
+import { DialogCache } from './dialogs/dialog-cache.ts';
+import { DialogRequests } from './dialogs/dialog-requests.ts';
 
 export interface WebService extends RunningService {
   readonly store: WebConfigStore;
@@ -30,6 +32,7 @@ export interface WebService extends RunningService {
   /** The session to the engine's CTI server; undefined when no engine is configured or in this node. */
   readonly cti: CtiConnection | undefined;
   readonly users: UserCache;
+  readonly dialogs: DialogCache;
   /** Until the notification service is plugged in, the updates are recorded in memory. */
   readonly publisher: RecordingPublisher;
 }
@@ -54,6 +57,8 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const agentStates = new AgentStateRequests({
     users, reasonCodes: configStore.reasonCodes, publisher: outgoing, cti, log,
   });
+  const dialogs = new DialogCache({ publisher: outgoing, cti, log });
+  const dialogRequests = new DialogRequests({ dialogs, publisher: outgoing, cti, log });
   cti?.start();
   const tls = await loadTlsMaterial({
     certFile: config.tls.certFile, keyFile: config.tls.keyFile, dataDir: config.dataDir, hostName: config.publicHost,
@@ -72,7 +77,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const restContext: RestContext = {
     authenticate: authenticationHook(authenticator), store: configStore, systemInfo,
     clientLogs: directoryClientLogSink(path.resolve(config.dataDir, 'clientlogs')),
-    users, agentStates,
+    users, agentStates, dialogs, dialogRequests,
   };
   const appOptions = { log, maxBodyBytes: config.web.maxBodyBytes, resources: REST_RESOURCES, context: restContext };
   const http = await buildWebApp(appOptions);
@@ -88,12 +93,13 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   } catch (err) {
     await Promise.all([http.close(), https.close(), cti?.close()]);
     agentStates.close();
+    dialogRequests.close();
     throw err;
   }
   httpsPort = portOf(https);
   const host = config.publicHost;
   return {
-    name: 'web', store: configStore, authenticator, apps: { http, https }, cti, users, publisher,
+    name: 'web', store: configStore, authenticator, apps: { http, https }, cti, users, dialogs, publisher,
     endpoints: [
       { label: 'Finesse REST API', url: `https://${host}:${httpsPort}${API_PREFIX}/` },
       { label: 'Finesse REST API (plain HTTP)', url: `http://${host}:${portOf(http)}${API_PREFIX}/` },
@@ -102,6 +108,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
     async close() {
       await Promise.all([http.close(), https.close()]);
       agentStates.close();
+      dialogRequests.close();
       await cti?.close();
     },
   };

@@ -46,6 +46,8 @@ export class CtiConnection {
   #missedHeartbeats = 0;
   /** Sessions opened so far; a reconnect makes it grow. */
   opens = 0;
+  /** ServicesGranted of the open session's OPEN_CONF (cti.md §4.2); 0 while none is open. */
+  servicesGranted = 0;
 
   constructor(options: CtiConnectionOptions) {
     this.#options = options;
@@ -137,6 +139,7 @@ export class CtiConnection {
     this.#failedAttempts = 0;
     this.#missedHeartbeats = 0;
     this.opens++;
+    this.servicesGranted = reply.servicesGranted;
     this.#log.info({ host, port, servicesGranted: reply.servicesGranted }, 'CTI session open');
     this.#heartbeat = setInterval(() => this.#beat(client), this.#options.heartbeatMs ?? 15_000);
     void client.closed.then(() => this.#lost(client));

@@ -4,6 +4,8 @@ import type { SystemInfoSource } from './system-info.ts';
 import type { ClientLogSink } from '../client-log-sink.ts';
 import type { AgentStateRequests } from '../users/agent-state-requests.ts';
 import type { UserCache } from '../users/user-cache.ts';
+import type { DialogCache } from '../dialogs/dialog-cache.ts';
+import type { DialogRequests } from '../dialogs/dialog-requests.ts';
 
 /** What every REST resource plugin receives (its plugin options). */
 export interface RestContext {
@@ -14,4 +16,6 @@ export interface RestContext {
   clientLogs: ClientLogSink;
   users: UserCache;
   agentStates: AgentStateRequests;
+  dialogs: DialogCache;
+  dialogRequests: DialogRequests;
 }
