@@ -186,19 +186,12 @@ export class ContactManager {
     }
     const call: TrackedCall = {
       id: e.callId, ctiCallId: this.#ids.idOf(e.callId), kind, calling: e.calling, called: e.called,
-      lastRedirected: e.lastRedirected, dnis, csqId: undefined, applicationId: undefined,
-      // The variables a call was placed with come with no CiscoCallDataChangedEv: read them from the call.
-      callVariables: this.#placedVariables(e.callId),
+      lastRedirected: e.lastRedirected, dnis, csqId: undefined, applicationId: undefined, callVariables: {},
       held: new Set(),
     };
     this.#calls.set(e.callId, call);
     this.#emit({ kind: 'BEGIN', call, device });
     return call;
-  }
-
-  #placedVariables(callId: string): Readonly<Record<string, string>> {
-    const reply = this.#deps.session.getCall({ callId });
-    return reply.ok ? reply.value.callVariables : {};
   }
 
   #role(address: string | undefined): DeviceRole {
