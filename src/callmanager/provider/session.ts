@@ -7,8 +7,8 @@ import type { CallEvent, CallEventListener, CallSnapshot, DialPlan, DeviceKind }
 import { Observation } from './observation.ts';
 import type { Registrations } from './provider.ts';
 import type {
-  AddressRequest, AppUserGrant, CallDataRequest, CallRequest, ConferenceRequest, ConsultRequest, DeviceRequest,
-  ObserveRequest, ProviderSession, ProviderSessionState, RedirectRequest, Refusal, Reply, ReplyWith,
+  AddressRequest, AppUserGrant, CallDataRequest, CallRequest, ConferenceRequest, ConnectRequest, ConsultRequest,
+  DeviceRequest, DtmfRequest, ObserveRequest, ProviderSession, ProviderSessionState, RedirectRequest, Refusal, Reply, ReplyWith,
   RouteSelectRequest, TerminalRequest, TransferRequest,
 } from './types.ts';
 
@@ -101,6 +101,14 @@ export class SessionImpl implements ProviderSession {
     return this.#reply(() => this.model.drop(this.#requireCall(callId).id));
   }
 
+  connect({ terminal, address, dest }: ConnectRequest): ReplyWith<CallSnapshot> {
+    return this.#replyWith(() => {
+      this.#requireTerminal(terminal);
+      if (address !== undefined) this.#requireAddress(address);
+      return this.model.originate({ fromTerminal: terminal, to: dest, ...(address === undefined ? {} : { fromAddress: address }) });
+    });
+  }
+
   consult({ callId, terminal, dest }: ConsultRequest): ReplyWith<CallSnapshot> {
     return this.#replyWith(() => this.model.consult(callId, this.#requireTerminal(terminal), dest));
   }
@@ -146,6 +154,10 @@ export class SessionImpl implements ProviderSession {
 
   setCallData({ callId, callVariables }: CallDataRequest): Reply {
     return this.#reply(() => this.model.setCallData(this.#requireCall(callId).id, callVariables));
+  }
+
+  sendDtmf({ callId, address, digits }: DtmfRequest): Reply {
+    return this.#reply(() => this.model.sendDtmf(callId, this.#requireAddress(address), digits));
   }
 
   shutdown(): void {

@@ -36,6 +36,10 @@ export interface ConferenceRequest extends TerminalRequest { readonly otherCallI
 /** The first route that takes the call wins (JTAPI RouteSession.selectRoute). */
 export interface RouteSelectRequest extends AddressRequest { readonly routes: readonly string[] }
 export interface CallDataRequest extends CallRequest { readonly callVariables: Readonly<Record<string, string>> }
+/** JTAPI Call.connect: `terminal` goes off hook on `address` (default its first line) and dials `dest`. */
+export interface ConnectRequest { readonly terminal: string; readonly address?: string; readonly dest: string }
+/** `address` sends the digits to the far end of the call. */
+export interface DtmfRequest extends AddressRequest { readonly digits: string }
 
 export type ProviderSessionState = 'IN_SERVICE' | 'SHUTDOWN';
 
@@ -59,6 +63,8 @@ export interface ProviderSession {
   unhold(request: TerminalRequest): Reply;
   disconnect(request: AddressRequest): Reply;
   drop(request: CallRequest): Reply;
+  /** Places a new call from a controlled terminal; replies with it. */
+  connect(request: ConnectRequest): ReplyWith<CallSnapshot>;
   /** Replies with the consultation call. */
   consult(request: ConsultRequest): ReplyWith<CallSnapshot>;
   transfer(request: TransferRequest): Reply;
@@ -67,6 +73,7 @@ export interface ProviderSession {
   /** Ends the route session without a route: the offer is rejected and the caller released. */
   endRoute(request: AddressRequest): Reply;
   setCallData(request: CallDataRequest): Reply;
+  sendDtmf(request: DtmfRequest): Reply;
   /** Unregisters this session's devices and stops its events; every later request replies InvalidState. */
   shutdown(): void;
 }

@@ -14,7 +14,9 @@ import type { ResourceManager } from '../resources/resource-manager.ts';
 import type { Trigger } from '../resources/types.ts';
 import type { Reservation, Router } from '../routing/router.ts';
 import type { CallFact, CallFactListener, CallKind, DeviceRole, TrackedCall } from './call-facts.ts';
+import { AgentCalls } from './agent-calls.ts';
 import { CallIds } from './call-ids.ts';
+import { MergeTracker } from './merge-tracker.ts';
 
 export interface RoutedTrigger { readonly trigger: Trigger; readonly csqId: number }
 
@@ -44,9 +46,19 @@ export class ContactManager {
   readonly #contacts = new Map<string, Contact>();
   readonly #listeners = new Set<CallFactListener>();
   readonly #unsubscribe: () => void;
+  readonly #merges: MergeTracker;
+  /** The CallType of the call an agent's request is placing now (see `originating`). */
+  #origin: CallKind | undefined;
+  readonly agentCalls: AgentCalls;
 
   constructor(deps: ContactManagerDeps) {
     this.#deps = deps;
+    this.agentCalls = new AgentCalls(deps);
+    this.#merges = new MergeTracker({
+      session: deps.session, agentCalls: this.agentCalls, resources: deps.resources,
+      call: (id) => this.#calls.get(id), role: (device) => this.#role(device),
+      emit: (fact) => this.#emit(fact), forget: (call) => this.#forget(call),
+    });
     this.#unsubscribe = deps.session.onEvent((event) => this.#onEvent(event));
   }
 
@@ -63,6 +75,9 @@ export class ContactManager {
     return id === undefined ? undefined : this.#calls.get(id);
   }
 
+  /** How the engine knows a device, for the CTI DeviceType fields. */
+  roleOf(device: string): DeviceRole { return this.#role(device); }
+
   /** Wire to the router's events: the engine's index passes these to the Router it builds. */
   readonly routerEvents = {
     onReserved: (reservation: Reservation) => this.#deliver(reservation),
@@ -74,27 +89,67 @@ export class ContactManager {
     this.#listeners.clear();
   }
 
+  /** Runs `act` (a provider request placing a call for an agent) so the call it creates gets `kind`. */
+  originating<T>(kind: CallKind, act: () => T): T {
+    this.#origin = kind;
+    try { return act(); } finally { this.#origin = undefined; }
+  }
+
   #onEvent(e: CallEvent): void {
+    if (this.#merges.claims(e)) return;
     switch (e.type) {
       case 'CallCtlConnOfferedEv':
         if (!this.#contacts.has(e.callId)) this.#offered(e);
         return;
-      case 'CallCtlConnAlertingEv':
-        if (this.#role(e.address) === 'AGENT_DEVICE') {
-          const call = this.#track(e, 'OTHER_IN', e.address);
-          this.#emit({ kind: 'DELIVERED', call, device: e.address, role: 'AGENT_DEVICE' });
-        }
+      case 'CallCtlConnInitiatedEv': {
+        const agent = this.#deps.resources.byExtension(e.address);
+        if (!agent || this.#calls.has(e.callId)) return;
+        this.agentCalls.offHook(agent.resource.userId);
+        const call = this.#track(e, this.#origin ?? 'AGENT_INSIDE', e.address);
+        call.originator = e.address;
+        this.#emit({ kind: 'SERVICE_INITIATED', call, device: e.address });
         return;
+      }
+      case 'CallCtlConnAlertingEv':
+      case 'CallCtlConnNetworkReachedEv': {
+        const role = this.#role(e.address);
+        if (role === 'ROUTE_POINT' || role === 'CTI_PORT') return;
+        if (role !== 'AGENT_DEVICE' && !this.#calls.has(e.callId)) return;
+        const call = this.#track(e, 'OTHER_IN', e.address);
+        call.parties.add(e.address);
+        const agent = this.#deps.resources.byExtension(e.address);
+        if (agent) this.agentCalls.alerted(agent.resource.userId, call);
+        this.#emit({ kind: 'DELIVERED', call, device: e.address, role });
+        // an agent's call that leaves the switch is an outbound call from now on (cti.md §6.5)
+        if (role === 'OTHER' && call.kind === 'AGENT_INSIDE') this.#retype(call, 'OUT');
+        return;
+      }
       case 'CallCtlConnEstablishedEv': {
         const role = this.#role(e.address);
-        if (role !== 'AGENT_DEVICE' && !this.#calls.has(e.callId)) return;
+        const known = this.#calls.get(e.callId);
+        if (known && known.originator === e.address) {
+          known.originator = undefined;
+          this.#emit({ kind: 'ORIGINATED', call: known, device: e.address });
+          this.#joined(e.address, known);
+          return;
+        }
         if (role === 'ROUTE_POINT' || role === 'CTI_PORT') return;
-        const call = this.#track(e, role === 'AGENT_DEVICE' ? 'AGENT_INSIDE' : 'OTHER_IN', e.address);
+        if (role !== 'AGENT_DEVICE' && !known) return;
+        const call = this.#track(e, 'AGENT_INSIDE', e.address);
+        call.parties.add(e.address);
         this.#emit({ kind: 'ESTABLISHED', call, device: e.address, role });
         const reservation = this.#deps.router.reservationOf(e.callId);
         if (reservation && this.#deps.resources.byUserId(reservation.userId)?.resource.extension === e.address) {
           this.#deps.router.answered(e.callId);
         }
+        this.#joined(e.address, call);
+        return;
+      }
+      case 'CallCtlConnFailedEv': {
+        const call = this.#calls.get(e.callId);
+        if (!call) return;
+        const failing = { device: e.address, role: this.#role(e.address) };
+        this.#emit({ kind: 'FAILED', call, device: call.calling, failing, busy: e.cause === 'RESOURCES_NOT_AVAILABLE' });
         return;
       }
       case 'CallCtlTermConnHeldEv': {
@@ -116,11 +171,20 @@ export class ContactManager {
         if (!call || role === 'ROUTE_POINT' || role === 'CTI_PORT') return;
         call.held.delete(e.address);
         this.#emit({ kind: 'CONNECTION_CLEARED', call, device: e.address, role });
+        call.parties.delete(e.address);
+        const agent = this.#deps.resources.byExtension(e.address);
+        // the agent's end of call waits for CALL_CLEARED when the call ends with it (cti-to-finesse.md §1.5)
+        if (agent && this.agentCalls.left(agent.resource.userId, call) && this.#deps.session.getCall({ callId: call.id }).ok) {
+          this.agentCalls.settle();
+        }
         return;
       }
       case 'CiscoCallDataChangedEv': {
         const call = this.#calls.get(e.callId);
-        if (call) call.callVariables = e.callVariables;
+        if (!call) return;
+        const changed = Object.fromEntries(Object.entries(e.callVariables).filter(([k, v]) => call.callVariables[k] !== v));
+        call.callVariables = e.callVariables;
+        if (Object.keys(changed).length > 0) this.#emit({ kind: 'DATA_UPDATE', call, changed });
         return;
       }
       case 'CallInvalidEv':
@@ -129,6 +193,18 @@ export class ContactManager {
       default:
         return; // the other JTAPI events add nothing the CTI events of §6 carry
     }
+  }
+
+  #joined(device: string, call: TrackedCall): void {
+    const agent = this.#deps.resources.byExtension(device);
+    if (agent) this.agentCalls.joined(agent.resource.userId, call);
+  }
+
+  /** The call's CallType changed: CALL_DATA_UPDATE carries the new one (cti.md §6.4, §6.5). */
+  #retype(call: TrackedCall, kind: CallKind): void {
+    if (call.kind === kind) return;
+    call.kind = kind;
+    this.#emit({ kind: 'DATA_UPDATE', call, changed: {} });
   }
 
   #offered(e: CallEvent & { address: string }): void {
@@ -169,10 +245,23 @@ export class ContactManager {
   #ended(callId: string): void {
     const call = this.#calls.get(callId);
     if (call) this.#emit({ kind: 'CLEARED', call });
-    if (this.#contacts.delete(callId)) this.#deps.router.ended(callId);
+    if (this.#contacts.delete(callId)) {
+      // a connected contact's agents are settled below; one still queued or ringing was abandoned (§3.4)
+      if (this.#deps.router.contactState(callId) === 'CONNECTED') this.#deps.router.release(callId);
+      else this.#deps.router.ended(callId);
+    }
     if (!call) return;
-    this.#calls.delete(callId);
-    this.#ids.forget(callId);
+    for (const device of call.parties) {
+      const agent = this.#deps.resources.byExtension(device);
+      if (agent) this.agentCalls.left(agent.resource.userId, call);
+    }
+    this.agentCalls.settle();
+    this.#forget(call);
+  }
+
+  #forget(call: TrackedCall): void {
+    this.#calls.delete(call.id);
+    this.#ids.forget(call.id);
     this.#emit({ kind: 'END', call });
   }
 
@@ -184,10 +273,11 @@ export class ContactManager {
       known.lastRedirected = e.lastRedirected;
       return known;
     }
+    const snapshot = this.#deps.session.getCall({ callId: e.callId });
     const call: TrackedCall = {
       id: e.callId, ctiCallId: this.#ids.idOf(e.callId), kind, calling: e.calling, called: e.called,
-      lastRedirected: e.lastRedirected, dnis, csqId: undefined, applicationId: undefined, callVariables: {},
-      held: new Set(),
+      lastRedirected: e.lastRedirected, dnis, csqId: undefined, applicationId: undefined,
+      callVariables: snapshot.ok ? snapshot.value.callVariables : {}, held: new Set(), originator: undefined, parties: new Set([e.calling, device]), seen: new Set(),
     };
     this.#calls.set(e.callId, call);
     this.#emit({ kind: 'BEGIN', call, device });
@@ -203,6 +293,8 @@ export class ContactManager {
   }
 
   #emit(fact: CallFact): void {
+    for (const device of fact.call.parties) fact.call.seen.add(device);
+    if ('device' in fact) fact.call.seen.add(fact.device);
     for (const listener of this.#listeners) listener(fact);
   }
 }

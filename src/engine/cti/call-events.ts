@@ -1,27 +1,36 @@
-// CallFacts as CTI call events (cti.md §6.2–§6.5), and the CallMsgMask bit each needs (§4.6).
+// CallFacts as CTI call events (cti.md §6.2–§6.5), and the CallMsgMask bit each needs (§4.6); transfer,
+// conference and call data in call-data-events.ts.
 import { assertNever } from '../../shared/assert-never.ts';
 import type { CallFact, CallKind, DeviceRole, TrackedCall } from '../contacts/call-facts.ts';
+import { renderDataUpdate, renderMerge, variablesAsCallData } from './call-data-events.ts';
 import {
   CallMsgMask, CallType, ConnectionDeviceIdType, DeviceType, EventCause, LocalConnectionState, NULL_ID,
   PERIPHERAL_ID, PERIPHERAL_TYPE_CRS, type CtiMessage,
 } from './codec/index.ts';
 
 /** The 0xFFFF line handle and the LineType of an ACD call (3) or another call (10) (cti.md §1). */
-const LINE_HANDLE = 0xffff;
-const lineType = (call: TrackedCall) => (call.kind === 'CCX_IN' ? 3 : 10);
-const P = { monitorId: 0, peripheralId: PERIPHERAL_ID, peripheralType: PERIPHERAL_TYPE_CRS } as const;
+export const LINE_HANDLE = 0xffff;
+export const lineType = (call: TrackedCall) => (call.csqId === undefined ? 10 : 3);
+export const P = { monitorId: 0, peripheralId: PERIPHERAL_ID, peripheralType: PERIPHERAL_TYPE_CRS } as const;
 
 export interface RenderedEvent { readonly mask: number; readonly message: CtiMessage }
 
-export function renderCallFact(fact: CallFact): RenderedEvent {
+/** How the engine knows a device (agent line, route point, port, other), for the DeviceType fields. */
+export type RoleOf = (device: string) => DeviceRole;
+
+export function renderCallFact(fact: CallFact, roleOf: RoleOf): RenderedEvent {
   const call = fact.call;
   const connection = { connectionDeviceIdType: ConnectionDeviceIdType.STATIC, connectionCallId: call.ctiCallId } as const;
+  const line = { lineHandle: LINE_HANDLE, lineType: lineType(call) } as const;
   const service = { serviceNumber: call.applicationId ?? NULL_ID, serviceId: NULL_ID } as const;
   const skillGroup = { skillGroupNumber: call.csqId ?? NULL_ID, skillGroupId: NULL_ID, skillGroupPriority: 0 } as const;
+  const calledDeviceId = call.dnis ?? call.called;
+  const calledDeviceType = call.dnis === undefined ? deviceType(roleOf(call.called)) : DeviceType.ROUTE_POINT;
+  const callingDeviceType = deviceType(roleOf(call.calling));
   const parties = {
-    callingDeviceType: DeviceType.DEVICE_IDENTIFIER, calledDeviceType: DeviceType.ROUTE_POINT,
-    lastRedirectDeviceType: call.lastRedirected === null ? DeviceType.NONE : DeviceType.ROUTE_POINT,
-    callingDeviceId: call.calling, calledDeviceId: call.dnis ?? call.called,
+    callingDeviceType, calledDeviceType,
+    lastRedirectDeviceType: call.lastRedirected === null ? DeviceType.NONE : deviceType(roleOf(call.lastRedirected)),
+    callingDeviceId: call.calling, calledDeviceId,
     ...(call.lastRedirected === null ? {} : { lastRedirectDeviceId: call.lastRedirected }),
   } as const;
   switch (fact.kind) {
@@ -33,12 +42,31 @@ export function renderCallFact(fact: CallFact): RenderedEvent {
           connectionDeviceId: fact.device, ...callData(call),
         },
       };
+    case 'SERVICE_INITIATED':
+      return {
+        mask: CallMsgMask.SERVICE_INITIATED,
+        message: {
+          type: 'CALL_SERVICE_INITIATED_EVENT', ...P, ...connection, ...line, ...service, ...skillGroup,
+          callingDeviceType: deviceType(roleOf(fact.device)), localConnectionState: LocalConnectionState.INITIATE,
+          eventCause: EventCause.CEC_NONE, connectionDeviceId: fact.device, callingDeviceId: fact.device,
+        },
+      };
+    case 'ORIGINATED':
+      return {
+        mask: CallMsgMask.ORIGINATED,
+        message: {
+          type: 'CALL_ORIGINATED_EVENT', ...P, ...connection, ...line, ...service, ...skillGroup,
+          callingDeviceType: deviceType(roleOf(fact.device)), calledDeviceType,
+          localConnectionState: LocalConnectionState.INITIATE, eventCause: EventCause.CEC_NONE,
+          connectionDeviceId: fact.device, callingDeviceId: fact.device, calledDeviceId,
+        },
+      };
     case 'DELIVERED':
       return {
         mask: CallMsgMask.DELIVERED,
         message: {
-          type: 'CALL_DELIVERED_EVENT', ...P, ...connection, lineHandle: LINE_HANDLE, lineType: lineType(call),
-          ...service, ...skillGroup, alertingDeviceType: deviceType(fact.role), ...parties,
+          type: 'CALL_DELIVERED_EVENT', ...P, ...connection, ...line, ...service, ...skillGroup,
+          alertingDeviceType: deviceType(fact.role), ...parties,
           localConnectionState: LocalConnectionState.ALERTING, eventCause: EventCause.CEC_NONE,
           connectionDeviceId: fact.device, alertingDeviceId: fact.device, ...callData(call),
         },
@@ -47,17 +75,27 @@ export function renderCallFact(fact: CallFact): RenderedEvent {
       return {
         mask: CallMsgMask.ESTABLISHED,
         message: {
-          type: 'CALL_ESTABLISHED_EVENT', ...P, ...connection, lineHandle: LINE_HANDLE, lineType: lineType(call),
-          ...service, ...skillGroup, answeringDeviceType: deviceType(fact.role), ...parties,
+          type: 'CALL_ESTABLISHED_EVENT', ...P, ...connection, ...line, ...service, ...skillGroup,
+          answeringDeviceType: deviceType(fact.role), ...parties,
           localConnectionState: LocalConnectionState.CONNECT, eventCause: EventCause.CEC_NONE,
           connectionDeviceId: fact.device, answeringDeviceId: fact.device,
+        },
+      };
+    case 'FAILED':
+      return {
+        mask: CallMsgMask.FAILED,
+        message: {
+          type: 'CALL_FAILED_EVENT', ...P, ...connection, failingDeviceType: deviceType(fact.failing.role), calledDeviceType,
+          localConnectionState: LocalConnectionState.FAIL,
+          eventCause: fact.busy ? EventCause.BUSY : EventCause.DEST_NOT_OBTAINABLE,
+          connectionDeviceId: fact.device, failingDeviceId: fact.failing.device, calledDeviceId,
         },
       };
     case 'HELD':
       return {
         mask: CallMsgMask.HELD,
         message: {
-          type: 'CALL_HELD_EVENT', ...P, ...connection, holdingDeviceType: DeviceType.AGENT_DEVICE,
+          type: 'CALL_HELD_EVENT', ...P, ...connection, holdingDeviceType: deviceType(roleOf(fact.device)),
           localConnectionState: LocalConnectionState.HOLD, eventCause: EventCause.CEC_NONE,
           connectionDeviceId: fact.device, holdingDeviceId: fact.device,
         },
@@ -66,7 +104,7 @@ export function renderCallFact(fact: CallFact): RenderedEvent {
       return {
         mask: CallMsgMask.RETRIEVED,
         message: {
-          type: 'CALL_RETRIEVED_EVENT', ...P, ...connection, retrievingDeviceType: DeviceType.AGENT_DEVICE,
+          type: 'CALL_RETRIEVED_EVENT', ...P, ...connection, retrievingDeviceType: deviceType(roleOf(fact.device)),
           localConnectionState: LocalConnectionState.CONNECT, eventCause: EventCause.CEC_NONE,
           connectionDeviceId: fact.device, retrievingDeviceId: fact.device,
         },
@@ -80,6 +118,11 @@ export function renderCallFact(fact: CallFact): RenderedEvent {
           connectionDeviceId: fact.device, releasingDeviceId: fact.device,
         },
       };
+    case 'TRANSFERRED':
+    case 'CONFERENCED':
+      return renderMerge(fact, roleOf);
+    case 'DATA_UPDATE':
+      return renderDataUpdate(call, fact.changed);
     case 'CLEARED':
       return {
         mask: CallMsgMask.CLEARED,
@@ -98,16 +141,20 @@ export function renderCallFact(fact: CallFact): RenderedEvent {
   }
 }
 
-function callTypeOf(kind: CallKind): number {
+export function callTypeOf(kind: CallKind): number {
   switch (kind) {
     case 'CCX_IN': return CallType.CCX_IN;
     case 'AGENT_INSIDE': return CallType.AGENT_INSIDE;
     case 'OTHER_IN': return CallType.OTHER_IN;
+    case 'OUT': return CallType.OUT;
+    case 'CONSULT': return CallType.CONSULT;
+    case 'TRANSFER_IN': return CallType.TRANSFER_IN;
+    case 'CONFERENCE': return CallType.CONFERENCE;
     default: return assertNever(kind, 'call kind');
   }
 }
 
-function deviceType(role: DeviceRole): number {
+export function deviceType(role: DeviceRole): number {
   switch (role) {
     case 'AGENT_DEVICE': return DeviceType.AGENT_DEVICE;
     case 'ROUTE_POINT': return DeviceType.ROUTE_POINT;
@@ -117,20 +164,10 @@ function deviceType(role: DeviceRole): number {
   }
 }
 
-/** Call data (§6.4): ANI, DNIS and call variables 1–10; ECC variables stay for the next increment. */
+/** Call data (§6.4): ANI, DNIS, and the call's variables. */
 function callData(call: TrackedCall) {
-  const v = call.callVariables;
   return {
     ani: call.calling, ...(call.dnis === undefined ? {} : { dnis: call.dnis, dialedNumber: call.dnis }),
-    ...(v.callVariable1 === undefined ? {} : { callVariable1: v.callVariable1 }),
-    ...(v.callVariable2 === undefined ? {} : { callVariable2: v.callVariable2 }),
-    ...(v.callVariable3 === undefined ? {} : { callVariable3: v.callVariable3 }),
-    ...(v.callVariable4 === undefined ? {} : { callVariable4: v.callVariable4 }),
-    ...(v.callVariable5 === undefined ? {} : { callVariable5: v.callVariable5 }),
-    ...(v.callVariable6 === undefined ? {} : { callVariable6: v.callVariable6 }),
-    ...(v.callVariable7 === undefined ? {} : { callVariable7: v.callVariable7 }),
-    ...(v.callVariable8 === undefined ? {} : { callVariable8: v.callVariable8 }),
-    ...(v.callVariable9 === undefined ? {} : { callVariable9: v.callVariable9 }),
-    ...(v.callVariable10 === undefined ? {} : { callVariable10: v.callVariable10 }),
+    ...variablesAsCallData(call.callVariables),
   };
 }

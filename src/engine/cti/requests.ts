@@ -7,6 +7,7 @@ import type { Engine } from '../engine.ts';
 import type { KnownAgent } from '../resources/resource-manager.ts';
 import type { RequestedState } from '../resources/types.ts';
 import { queryAgentStateConf } from './agent-events.ts';
+import { controlFailure, handleCallControl, terminalOf } from './call-control.ts';
 import { CtiStatus, FailureCode, NULL_ID, type CtiMessage, type CtiMessageOf } from './codec/index.ts';
 
 export type EngineRequest = CtiMessageOf<
@@ -15,8 +16,6 @@ export type EngineRequest = CtiMessageOf<
   | 'SEND_DTMF_SIGNAL_REQ' | 'SET_CALL_DATA_REQ'
 >;
 
-const controlFailure = (invokeId: number, failureCode: number, text: string, peripheralErrorCode = 0): CtiMessage =>
-  ({ type: 'CONTROL_FAILURE_CONF', invokeId, failureCode, peripheralErrorCode, text: text.slice(0, 254) });
 
 /** JTAPI refusals as CONTROL_FAILURE_CONF FailureCodes (§7.3). */
 function failureCodeOf(error: TelephonyErrorKind): number {
@@ -71,7 +70,7 @@ export function handleRequest(engine: Engine, request: EngineRequest): CtiMessag
     case 'CONFERENCE_CALL_REQ':
     case 'SEND_DTMF_SIGNAL_REQ':
     case 'SET_CALL_DATA_REQ':
-      return { type: 'FAILURE_CONF', invokeId, status: CtiStatus.FUNCTION_NOT_AVAILABLE, text: `${request.type} is not available yet` };
+      return handleCallControl(engine, request);
     default:
       return assertNever(request, 'engine request');
   }
@@ -87,10 +86,6 @@ function requestedState(state: CtiMessageOf<'SET_AGENT_STATE_REQ'>['agentState']
     ? state : undefined;
 }
 
-/** The agent's phone: the terminal its extension rings on (the first associated device). */
-function terminalOf(agent: KnownAgent): string {
-  return agent.devices[0] ?? '';
-}
 
 type ConfType = 'ANSWER_CALL_CONF' | 'HOLD_CALL_CONF' | 'RETRIEVE_CALL_CONF' | 'CLEAR_CONNECTION_CONF';
 

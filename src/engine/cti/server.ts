@@ -1,10 +1,13 @@
 // The CTI server on TCP (cti.md §1: 12018): sessions, OPEN_REQ checks, and the engine's events to every
-// session whose masks ask for them (§9.3). Bridge mode (ALL_EVENTS) only for now: agent-mode OPEN_REQ is refused
-// with FUNCTION_NOT_AVAILABLE. Events a request causes go out after its CONF, tagged with its InvokeID (§7.2, §8.3).
+// session whose masks ask for them (§9.3): a bridge-mode session (ALL_EVENTS) gets them all, an agent-mode one
+// (CLIENT_EVENTS) those of its agent and of the calls on its agent's line. Events a request causes go out after
+// its CONF, tagged with its InvokeID (§7.2, §8.3).
 import net from 'node:net';
 import type { Clock } from '../../shared/clock.ts';
 import type { Logger } from '../../shared/logger.ts';
+import type { CallFact } from '../contacts/call-facts.ts';
 import type { Engine } from '../engine.ts';
+import type { AgentState } from '../resources/types.ts';
 import { agentStateEvent, agentStateMaskBit } from './agent-events.ts';
 import { renderCallFact } from './call-events.ts';
 import {
@@ -16,6 +19,7 @@ import { CtiSession, type SessionHandler, type SessionMasks } from './session.ts
 const MIN_IDLE_TIMEOUT = 20;   // §4.1: ≥ 20 s
 const MAX_IDLE_TIMEOUT = 120;  // §4.4: Poise also refuses ≥ 120 s
 const GRANTABLE = Service.ALL_EVENTS | Service.CLIENT_CONTROL | Service.CALL_DATA_UPDATE;
+const GRANTABLE_AGENT_MODE = Service.CLIENT_EVENTS | Service.CLIENT_CONTROL | Service.CALL_DATA_UPDATE;
 
 export interface CtiServerOptions {
   readonly engine: Engine;
@@ -27,7 +31,8 @@ export interface CtiServerOptions {
   readonly client?: { readonly id: string; readonly password: string } | undefined;
 }
 
-interface Pending { readonly mask: (m: SessionMasks) => boolean; readonly message: CtiMessage }
+/** An event, the sessions whose masks want it, and the agents it concerns (for agent-mode sessions). */
+interface Pending { readonly mask: (m: SessionMasks) => boolean; readonly message: CtiMessage; readonly agents: ReadonlySet<string> }
 
 export class CtiServer {
   readonly #options: CtiServerOptions;
@@ -44,16 +49,26 @@ export class CtiServer {
     this.#server = net.createServer((socket) => this.#accept(socket));
     const { engine } = options;
     this.#unsubscribe.push(engine.contacts.onFact((fact) => {
-      const { mask, message } = renderCallFact(fact);
-      this.#broadcast({ mask: (m) => (m.callMsgMask & mask) !== 0, message });
+      const { mask, message } = renderCallFact(fact, (device) => engine.contacts.roleOf(device));
+      this.#broadcast({ mask: (m) => (m.callMsgMask & mask) !== 0, message, agents: this.#agentsOn(concernedDevices(fact)) });
     }));
     engine.agents.onChange((session) => {
       const agent = engine.resources.byUserId(session.userId);
       if (!agent) return;
       const bit = agentStateMaskBit(session.state);
       const message = agentStateEvent(agent, session, engine.router.csqsOf(session.userId), options.clock.now());
-      this.#broadcast({ mask: (m) => (m.agentStateMask & bit) !== 0, message });
+      this.#broadcast({ mask: (m) => (m.agentStateMask & bit) !== 0, message, agents: new Set([session.userId]) });
     });
+  }
+
+  /** The agents whose lines are among `devices`. */
+  #agentsOn(devices: Iterable<string>): ReadonlySet<string> {
+    const agents = new Set<string>();
+    for (const device of devices) {
+      const agent = this.#options.engine.resources.byExtension(device);
+      if (agent) agents.add(agent.resource.userId);
+    }
+    return agents;
   }
 
   async listen(): Promise<number> {
@@ -98,8 +113,12 @@ export class CtiServer {
       session.log.warn({ clientId: r.clientId }, 'cti client refused: wrong ClientID or ClientPassword');
       return refuse(CtiStatus.INVALID_PASSWORD, 'wrong ClientID or ClientPassword');
     }
-    if ((r.servicesRequested & Service.ALL_EVENTS) === 0) {
-      return refuse(CtiStatus.FUNCTION_NOT_AVAILABLE, 'only bridge-mode (ALL_EVENTS) sessions are served');
+    const bridge = (r.servicesRequested & Service.ALL_EVENTS) !== 0;
+    let agentMode: AgentModeGrant | undefined;
+    if (!bridge) {
+      const checked = this.#checkAgentMode(r);
+      if ('status' in checked) return refuse(checked.status, checked.text);
+      agentMode = checked;
     }
     // §9.3: a new session with a live session's ClientID replaces it
     for (const other of this.#sessions) {
@@ -108,12 +127,20 @@ export class CtiServer {
       }
     }
     const now = Math.floor(this.#options.clock.now() / 1000);
-    session.log.info({ clientId: r.clientId }, 'cti session open');
+    session.log.info({ clientId: r.clientId, agentId: agentMode?.agentId }, 'cti session open');
+    const granted = r.servicesRequested & (bridge ? GRANTABLE : GRANTABLE_AGENT_MODE);
+    const identity = agentMode
+      ? { agentExtension: agentMode.instrument, agentInstrument: agentMode.instrument, agentId: agentMode.agentId }
+      : {};
     return {
-      masks: { services: r.servicesRequested & GRANTABLE, callMsgMask: r.callMsgMask, agentStateMask: r.agentStateMask },
+      masks: {
+        services: granted, callMsgMask: r.callMsgMask, agentStateMask: r.agentStateMask,
+        ...(agentMode ? { agentId: agentMode.agentId, instrument: agentMode.instrument } : {}),
+      },
       reply: {
-        type: 'OPEN_CONF', invokeId: r.invokeId, servicesGranted: r.servicesRequested & GRANTABLE, monitorId: 0,
-        pgStatus: 0, icmCentralControllerTime: now, peripheralOnline: true, peripheralType: 0, agentState: 'UNKNOWN',
+        type: 'OPEN_CONF', invokeId: r.invokeId, servicesGranted: granted, monitorId: 0,
+        pgStatus: 0, icmCentralControllerTime: now, peripheralOnline: true, peripheralType: 0,
+        agentState: agentMode?.state ?? 'UNKNOWN', ...identity,
         numPeripherals: 1, fltPeripheralId: r.peripheralId, multilineAgentControl: 1,
       },
       after: [{
@@ -123,6 +150,29 @@ export class CtiServer {
         eventDeviceType: 0xffff,
       }],
     };
+  }
+
+  /** Agent mode (§4.1, §9.3): AgentID and AgentInstrument name one agent's line *(inference: Poise requires
+   *  both)*, which no other client's session may hold. */
+  #checkAgentMode(r: CtiMessageOf<'OPEN_REQ'>): AgentModeGrant | { status: number; text: string } {
+    if ((r.servicesRequested & Service.CLIENT_EVENTS) === 0) {
+      return { status: CtiStatus.FUNCTION_NOT_AVAILABLE, text: 'ALL_EVENTS (bridge mode) or CLIENT_EVENTS (agent mode)' };
+    }
+    if (!r.agentId || !r.agentInstrument) {
+      return { status: CtiStatus.REQUIRED_DATA_MISSING, text: 'agent mode needs AgentID and AgentInstrument' };
+    }
+    const { engine } = this.#options;
+    const agent = engine.resources.byUserId(r.agentId);
+    const state = engine.agents.get(r.agentId)?.state;
+    if (!agent || agent.resource.extension !== r.agentInstrument || !state) {
+      return { status: CtiStatus.INVALID_AGENT_DATA, text: `no agent ${r.agentId} at ${r.agentInstrument}` };
+    }
+    for (const other of this.#sessions) {
+      if (other.isOpen && other.clientId !== r.clientId && other.masks?.instrument === r.agentInstrument) {
+        return { status: CtiStatus.DEVICE_IN_USE, text: `${r.agentInstrument} is held by another session` };
+      }
+    }
+    return { agentId: r.agentId, instrument: r.agentInstrument, state };
   }
 
   #request(session: CtiSession, message: CtiMessage): void {
@@ -151,16 +201,18 @@ export class CtiServer {
   #broadcast(pending: Pending): void {
     if (this.#held && this.#cause) {
       const cause = { poiseCauseInvokeId: this.#cause.invokeId, poiseCauseClientId: this.#cause.clientId };
-      this.#held.push({ mask: pending.mask, message: withCause(pending.message, cause) });
+      this.#held.push({ ...pending, message: withCause(pending.message, cause) });
       return;
     }
     this.#deliver(pending);
   }
 
-  #deliver({ mask, message }: Pending): void {
+  #deliver({ mask, message, agents }: Pending): void {
     for (const session of this.#sessions) {
       const masks = session.masks;
-      if (masks && session.isOpen && mask(masks)) session.send(message);
+      if (!masks || !session.isOpen || !mask(masks)) continue;
+      if (masks.agentId !== undefined && !agents.has(masks.agentId)) continue;
+      session.send(message);
     }
   }
 }
@@ -180,9 +232,25 @@ function withCause(message: CtiMessage, cause: { poiseCauseInvokeId: number; poi
   switch (message.type) {
     case 'AGENT_STATE_EVENT': case 'CALL_DELIVERED_EVENT': case 'CALL_ESTABLISHED_EVENT': case 'CALL_HELD_EVENT':
     case 'CALL_RETRIEVED_EVENT': case 'CALL_CLEARED_EVENT': case 'CALL_CONNECTION_CLEARED_EVENT':
-    case 'BEGIN_CALL_EVENT': case 'END_CALL_EVENT':
+    case 'BEGIN_CALL_EVENT': case 'END_CALL_EVENT': case 'CALL_SERVICE_INITIATED_EVENT': case 'CALL_ORIGINATED_EVENT':
+    case 'CALL_FAILED_EVENT': case 'CALL_TRANSFERRED_EVENT': case 'CALL_CONFERENCED_EVENT': case 'CALL_DATA_UPDATE_EVENT':
       return { ...message, ...cause };
     default:
       return message;
+  }
+}
+
+interface AgentModeGrant { readonly agentId: string; readonly instrument: string; readonly state: AgentState }
+
+/** The devices whose agents an event concerns: the call's parties and the device it names; a call's closing
+ *  events and a merge concern every device that took part (§9.3: "other devices on its calls"). */
+function concernedDevices(fact: CallFact): Iterable<string> {
+  switch (fact.kind) {
+    case 'CLEARED': case 'END':
+      return fact.call.seen;
+    case 'TRANSFERRED': case 'CONFERENCED':
+      return [...fact.call.seen, ...fact.call.parties, ...fact.secondary.seen, fact.controller];
+    default:
+      return 'device' in fact ? [...fact.call.parties, fact.device] : fact.call.parties;
   }
 }

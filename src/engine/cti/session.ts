@@ -10,7 +10,14 @@ import { CtiFailure, CtiStatus, FrameDecoder, encode, type CtiMessage, type CtiM
 const MALFORMED_LIMIT = 5;
 const MALFORMED_WINDOW_MS = 60_000;
 
-export interface SessionMasks { readonly services: number; readonly callMsgMask: number; readonly agentStateMask: number }
+export interface SessionMasks {
+  readonly services: number;
+  readonly callMsgMask: number;
+  readonly agentStateMask: number;
+  /** Agent mode (§9.3): the agent and line whose events the session gets. */
+  readonly agentId?: string;
+  readonly instrument?: string;
+}
 
 export interface SessionHandler {
   /** OPEN_REQ: the reply (OPEN_CONF or FAILURE_CONF) and the masks granted, or undefined when refused. */

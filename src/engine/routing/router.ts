@@ -124,6 +124,16 @@ export class Router {
     this.#agents.callEnded(reservation.userId, csq ?? { autoWork: false, wrapupTime: 0 });
   }
 
+  /** The connected call left routing's hands (it ended, or moved on by transfer): the contact is forgotten and
+   *  the agents' side is the contact manager's, which knows who is still on the call. */
+  release(contactId: string): void {
+    const record = this.#contacts.get(contactId);
+    if (!record) return;
+    if (record.state !== 'CONNECTED') return this.abandon(contactId);
+    record.state = 'ENDED';
+    this.#contacts.delete(contactId);
+  }
+
   /** Cancels every RONA timer. */
   close(): void {
     for (const record of this.#contacts.values()) this.#clock.clearTimeout(record.ronaTimer);
@@ -231,9 +241,10 @@ export class Router {
     record.reservation = undefined;
     record.ronaCount++;
     record.entries = record.entries.map((e) => requeue === 'HEAD' ? { ...e, returned: true } : { ...e, queuedAt: now });
+    // the ringing line is cleared first, then the agent's state changes (cti-to-finesse.md §2.6)
     this.#schedule(() => {
-      this.#agents.rona(reservation.userId, this.#settings().agentStateAfterRna);
       this.#events.onRona?.(reservation);
+      this.#agents.rona(reservation.userId, this.#settings().agentStateAfterRna);
     });
     this.#schedule(() => this.#queueAndMatch(record));
   }
