@@ -15,7 +15,9 @@ import { callVariablesOf, dialogOf, participantsOf, updateFeed, type UpdateFeed 
 const CALLER = '+14155550100';
 let fx: WebFixture;
 let desktop: XmppClient;
+let desktop2: XmppClient;
 let feed: UpdateFeed;
+let feed2: UpdateFeed;
 let dialogId = '';
 
 before(async () => {
@@ -28,9 +30,15 @@ before(async () => {
   });
   feed = updateFeed(desktop);
   await desktop.send(xml('presence'));
+  desktop2 = await connectClient({
+    service: `xmpp://127.0.0.1:${notify.ports.xmpp}`, domain: notify.server.domain, username: 'agent2', password: TEST_PASSWORD,
+  });
+  feed2 = updateFeed(desktop2);
+  await desktop2.send(xml('presence'));
 });
 after(async () => {
   await desktop?.stop();
+  await desktop2?.stop();
   await fx.close();
 });
 
@@ -199,4 +207,163 @@ test('DROP, then wrap-up: WRAP_UP with the wrap-up reason, and READY deletes the
   assert.equal(dialogOf(deleted).getChildText('id'), dialogId);
   assert.match((await fx.call('GET', '/User/agent1/Dialogs', { as: 'agent1' })).text, /<Dialogs\/>$/);
   assert.equal((await fx.call('GET', `/Dialog/${dialogId}`, { as: 'agent1' })).status, 404);
+});
+
+const DIALOGS2 = '/finesse/api/User/agent2/Dialogs';
+
+async function put(userid: string, id: string, requestId: string, body: string): Promise<void> {
+  const res = await fx.call('PUT', `/Dialog/${id}`, { as: userid, headers: { requestId }, body: `<Dialog>${body}</Dialog>` });
+  assert.equal(res.status, 202, res.text);
+}
+const action = (name: string, extension: string, extra = '') =>
+  `<requestedAction>${name}</requestedAction><targetMediaAddress>${extension}</targetMediaAddress>${extra}`;
+
+/** A lab call to 7001 rings agent1 (READY; agent2 not READY) and agent1 answers; returns the dialog id. */
+async function inboundAnsweredByAgent1(): Promise<string> {
+  if (await userState('agent1') !== 'READY') await setState('agent1', '<User><state>READY</state></User>', 'READY');
+  const placed = await fetch(`${fx.cmUrl}/lab/calls`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: basicAuth('admin') },
+    body: JSON.stringify({ from: CALLER, to: '7001', callVariables: { callVariable1: 'acct-7' } }),
+  });
+  assert.equal(placed.status, 201);
+  const posted = await feed.next((u) => u.node === DIALOGS && u.event === 'POST');
+  const id = dialogOf(posted).getChildText('id') ?? '';
+  await put('agent1', id, `answer-${id}`, action('ANSWER', '1001'));
+  const answered = await feed.next((u) => u.node === DIALOGS && u.requestId === `answer-${id}`);
+  assert.equal(dialogOf(answered).getChildText('state'), 'ACTIVE');
+  return id;
+}
+
+/** agent1 consults agent2 (READY) on `id`; agent2 answers. Returns the consult dialog id. */
+async function consultAgent2(id: string, tag: string): Promise<string> {
+  await setState('agent2', '<User><state>READY</state></User>', 'READY');
+  await put('agent1', id, `consult-${tag}`, action('CONSULT_CALL', '1001', '<toAddress>1002</toAddress>'));
+  const held = await feed.next((u) => u.node === DIALOGS && u.requestId === `consult-${tag}` && u.source === `/finesse/api/Dialog/${id}`);
+  assert.deepEqual(participantsOf(dialogOf(held)), [`${CALLER} ACTIVE`, '1001 HELD [RETRIEVE DROP UPDATE_CALL_DATA]']);
+  const consultPost = await feed.next((u) => u.node === DIALOGS && u.event === 'POST' && u.requestId === `consult-${tag}`);
+  const consult = dialogOf(consultPost);
+  const consultId = consult.getChildText('id') ?? '';
+  assert.notEqual(consultId, id);
+  assert.equal(consult.getChild('mediaProperties')?.getChildText('callType'), 'CONSULT');
+  assert.equal(consult.getChildText('associatedDialogUri'), `/finesse/api/Dialog/${id}`);
+  const offered = await feed2.next((u) => u.node === DIALOGS2 && u.event === 'POST');
+  assert.equal(dialogOf(offered).getChildText('id'), consultId);
+  assert.deepEqual(participantsOf(dialogOf(offered)), ['1001 INITIATED [DROP UPDATE_CALL_DATA]', '1002 ALERTING [ANSWER]']);
+  assert.equal(dialogOf(offered).getChildText('state'), 'ALERTING');
+
+  await put('agent2', consultId, `answer-${tag}`, action('ANSWER', '1002'));
+  const talking = await feed2.next((u) => u.node === DIALOGS2 && u.requestId === `answer-${tag}`);
+  assert.deepEqual(participantsOf(dialogOf(talking)).map((p) => p.split(' [')[0]), ['1001 ACTIVE', '1002 ACTIVE']);
+  // cti-to-finesse.md §2.3 step 6: A's held dialog gains TRANSFER and CONFERENCE
+  const gained = await feed.next((u) => u.node === DIALOGS && u.source === `/finesse/api/Dialog/${id}`
+    && participantsOf(dialogOf(u)).includes('1001 HELD [RETRIEVE DROP UPDATE_CALL_DATA TRANSFER CONFERENCE]'));
+  assert.equal(gained.event, 'PUT');
+  return consultId;
+}
+
+/** NOT_READY with the first configured reason code (one is required when codes exist, rest-api.md §3.2). */
+async function notReady(userid: string): Promise<void> {
+  const codes = await fx.call('GET', `/User/${userid}/ReasonCodes?category=NOT_READY`, { as: userid });
+  const id = codes.xml?.getChildren('ReasonCode')[0]?.getChildText('uri')?.split('/').pop();
+  assert.ok(id, codes.text);
+  await setState(userid, `<User><state>NOT_READY</state><reasonCodeId>${id}</reasonCodeId></User>`, 'NOT_READY');
+}
+
+/** The caller hangs up; whoever is in WORK is made READY again. */
+async function callerHangsUp(): Promise<void> {
+  const calls = await (await fetch(`${fx.cmUrl}/lab/calls`, { headers: { authorization: basicAuth('admin') } })).json() as { calls: { callId: string; calling: string }[] };
+  for (const call of calls.calls.filter((c) => c.calling === CALLER)) {
+    await fetch(`${fx.cmUrl}/lab/calls/${call.callId}/abandon`, { method: 'POST', headers: { authorization: basicAuth('admin') } });
+  }
+}
+
+test('consult agent2, then TRANSFER: agent1 loses both dialogs, agent2 gets the caller\'s dialog', async () => {
+  await setState('agent2', '<User><state>LOGIN</state><extension>1002</extension></User>', 'NOT_READY');
+  const id = await inboundAnsweredByAgent1();
+  const consultId = await consultAgent2(id, 'xfer');
+
+  await put('agent1', id, 'r-transfer', action('TRANSFER', '1001'));
+  const gone = await feed.next((u) => u.node === DIALOGS && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
+  assert.equal(gone.requestId, 'r-transfer');
+  await feed.next((u) => u.node === DIALOGS && u.event === 'DELETE' && dialogOf(u).getChildText('id') === consultId);
+  const arrived = await feed2.next((u) => u.node === DIALOGS2 && u.event === 'POST' && dialogOf(u).getChildText('id') === id);
+  assert.equal(arrived.requestId, 'r-transfer');
+  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'DELETE' && dialogOf(u).getChildText('id') === consultId);
+  const retyped = await feed2.next((u) => u.node === DIALOGS2 && u.event === 'PUT' && u.source === `/finesse/api/Dialog/${id}`
+    && dialogOf(u).getChild('mediaProperties')?.getChildText('callType') === 'TRANSFER');
+  assert.deepEqual(participantsOf(dialogOf(retyped)).map((p) => p.split(' [')[0]), [`${CALLER} ACTIVE`, '1002 ACTIVE']);
+  assert.equal(dialogOf(retyped).getChildText('fromAddress'), CALLER);
+  assert.deepEqual(callVariablesOf(dialogOf(retyped)), { callVariable1: 'acct-7' });
+
+  const ofAgent2 = await fx.call('GET', '/User/agent2/Dialogs', { as: 'agent2' });
+  assert.deepEqual(ofAgent2.xml?.getChildren('Dialog').map((d) => d.getChildText('id')), [id]);
+  assert.match((await fx.call('GET', '/User/agent1/Dialogs', { as: 'agent1' })).text, /<Dialogs\/>$/);
+
+  await callerHangsUp();
+  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'PUT' && participantsOf(dialogOf(u)).some((p) => p.startsWith('1002 WRAP_UP')));
+  await notReady('agent2');
+  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
+});
+
+test('consult agent2, then CONFERENCE: everyone ACTIVE; agent1 drops and agent2 talks on', async () => {
+  const id = await inboundAnsweredByAgent1();
+  const consultId = await consultAgent2(id, 'conf');
+
+  await put('agent1', id, 'r-conference', action('CONFERENCE', '1001'));
+  const merged = await feed.next((u) => u.node === DIALOGS && u.event === 'PUT' && u.requestId === 'r-conference'
+    && u.source === `/finesse/api/Dialog/${id}`);
+  assert.deepEqual(participantsOf(dialogOf(merged)).map((p) => p.split(' [')[0]).sort(), [`${CALLER} ACTIVE`, '1001 ACTIVE', '1002 ACTIVE'].sort());
+  await feed.next((u) => u.node === DIALOGS && u.event === 'DELETE' && dialogOf(u).getChildText('id') === consultId);
+  const joined = await feed2.next((u) => u.node === DIALOGS2 && u.event === 'POST' && dialogOf(u).getChildText('id') === id);
+  assert.equal(joined.requestId, 'r-conference');
+  await feed.next((u) => u.node === DIALOGS && u.event === 'PUT' && u.source === `/finesse/api/Dialog/${id}`
+    && dialogOf(u).getChild('mediaProperties')?.getChildText('callType') === 'CONFERENCE');
+
+  await put('agent1', id, 'r-leave', action('DROP', '1001'));
+  const left = await feed.next((u) => u.node === DIALOGS && u.requestId === 'r-leave');
+  assert.equal(left.event, 'DELETE');
+  const on = await feed2.next((u) => u.node === DIALOGS2 && u.requestId === 'r-leave');
+  assert.equal(on.event, 'PUT');
+  assert.deepEqual(participantsOf(dialogOf(on)).map((p) => p.split(' [')[0]).sort(), [`${CALLER} ACTIVE`, '1002 ACTIVE'].sort());
+
+  await callerHangsUp();
+  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'PUT' && participantsOf(dialogOf(u)).some((p) => p.startsWith('1002 WRAP_UP')));
+  await notReady('agent2');
+  await notReady('agent1');
+});
+
+test('MAKE_CALL out: POST with the requestId, DTMF and call data on the live call, refused data, DROP', async () => {
+  const res = await fx.call('POST', '/User/agent1/Dialogs', {
+    as: 'agent1', headers: { requestId: 'r-make' },
+    body: '<Dialog><requestedAction>MAKE_CALL</requestedAction><fromAddress>1001</fromAddress><toAddress>914155550177</toAddress></Dialog>',
+  });
+  assert.equal(res.status, 202, res.text);
+  const posted = await feed.next((u) => u.node === DIALOGS && u.event === 'POST' && u.requestId === 'r-make');
+  const id = dialogOf(posted).getChildText('id') ?? '';
+  assert.equal(dialogOf(posted).getChildText('fromAddress'), '1001');
+  const active = await feed.next((u) => u.node === DIALOGS && u.event === 'PUT' && u.source === `/finesse/api/Dialog/${id}`
+    && dialogOf(u).getChildText('state') === 'ACTIVE');
+  assert.equal(dialogOf(active).getChildText('toAddress'), '914155550177');
+  assert.equal(dialogOf(active).getChild('mediaProperties')?.getChildText('callType'), 'OUT');
+
+  await put('agent1', id, 'r-dtmf', action('SEND_DTMF', '1001',
+    '<actionParams><ActionParam><name>dtmfString</name><value>31#</value></ActionParam></actionParams>'));
+  const dtmf = await feed.next((u) => u.node === DIALOGS && u.requestId === 'r-dtmf');
+  assert.equal(dtmf.data.getName(), 'dialog', dtmf.text); // accepted: the dialog as it is, not an apiErrors
+
+  // rest-api.md §4.5: call variables on a direct call are protected, reported asynchronously
+  await put('agent1', id, 'r-protected', '<requestedAction>UPDATE_CALL_DATA</requestedAction><mediaProperties><callvariables><CallVariable><name>callVariable3</name><value>x</value></CallVariable></callvariables></mediaProperties>');
+  const refused = await feed.next((u) => u.node === DIALOGS && u.requestId === 'r-protected');
+  assert.equal(refused.data.getName(), 'apiErrors');
+  assert.equal(refused.data.getChild('apiError')?.getChildText('errorType'), 'Call Variable is protected');
+  assert.equal(refused.source, `/finesse/api/Dialog/${id}`);
+
+  await put('agent1', id, 'r-reason', '<requestedAction>UPDATE_CALL_DATA</requestedAction><mediaProperties><wrapUpReason>Callback</wrapUpReason></mediaProperties>');
+  const reason = await feed.next((u) => u.node === DIALOGS && u.requestId === 'r-reason');
+  assert.equal(dialogOf(reason).getChild('mediaProperties')?.getChildText('wrapUpReason'), 'Callback', reason.text);
+
+  await put('agent1', id, 'r-hangup', action('DROP', '1001'));
+  await feed.next((u) => u.node === DIALOGS && u.requestId === 'r-hangup');
+  await feed.next((u) => u.node === DIALOGS && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
+  assert.equal(await userState('agent1'), 'NOT_READY');
 });
