@@ -362,6 +362,17 @@ test('MAKE_CALL out: POST with the requestId, DTMF and call data on the live cal
   const reason = await feed.next((u) => u.node === DIALOGS && u.requestId === 'r-reason');
   assert.equal(dialogOf(reason).getChild('mediaProperties')?.getChildText('wrapUpReason'), 'Callback', reason.text);
 
+  // cti-to-finesse.md §3.2: a refusal by the engine comes back as apiErrors with the CTI code
+  await put('agent1', id, 'r-bad-consult', action('CONSULT_CALL', '1001', '<toAddress>1001</toAddress>'));
+  const failed = await feed.next((u) => u.node === DIALOGS && u.requestId === 'r-bad-consult');
+  assert.equal(failed.event, 'PUT');
+  assert.equal(failed.source, `/finesse/api/Dialog/${id}`);
+  const apiError = failed.data.getChild('apiError');
+  assert.deepEqual(apiError?.getChildElements().map((c) => `${c.getName()}=${c.getText()}`),
+    ['errorData=14', 'errorMessage=CF_INVALID_DESTINATION', 'errorType=Call Operation Failure']);
+  const unchanged = await fx.call('GET', `/Dialog/${id}`, { as: 'agent1' });
+  assert.equal(participantsOf(unchanged.xml!)[0]?.startsWith('1001 ACTIVE'), true, unchanged.text);
+
   await put('agent1', id, 'r-hangup', action('DROP', '1001'));
   await feed.next((u) => u.node === DIALOGS && u.requestId === 'r-hangup');
   await feed.next((u) => u.node === DIALOGS && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);

@@ -24,8 +24,8 @@ export const CALL_VARIABLE_NAMES = [
 ] as const;
 export type CallVariableName = (typeof CALL_VARIABLE_NAMES)[number];
 
+/** An ECC name as Finesse shows it; the engine may send it with the prefix already (as UCCE names are). */
 export const eccName = (ctiName: string): string => (ctiName.startsWith('user.') ? ctiName : `user.${ctiName}`);
-const ctiEccName = (finesseName: string): string => finesseName.slice('user.'.length);
 
 /** Merges what the event carries; absent items stay as they were (§6.4: CALL_DATA_UPDATE carries only changes). */
 export function applyCallData(call: CallRecord, data: CtiCallData): void {
@@ -47,9 +47,10 @@ export function ctiCallDataOf(variables: ReadonlyMap<string, string>, wrapUpReas
   const arrays: NamedArrayElement[] = [];
   for (const [name, value] of variables) {
     if ((CALL_VARIABLE_NAMES as readonly string[]).includes(name)) { out[name] = value; continue; }
-    const array = /^user\.(.+)\[(\d{1,3})\]$/.exec(name);
+    const array = /^(user\..+)\[(\d{1,3})\]$/.exec(name);
+    // Sent as Finesse names them (`user.<name>`), which the engine keeps and echoes back (cti.md §6.4).
     if (array) arrays.push({ name: array[1]!, index: Number(array[2]), value });
-    else named.push({ name: ctiEccName(name), value });
+    else named.push({ name, value });
   }
   return {
     ...out, ...(wrapUpReason === undefined ? {} : { callWrapupData: wrapUpReason }),
