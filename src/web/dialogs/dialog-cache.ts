@@ -61,9 +61,12 @@ export class DialogCache {
     cti?.onEvent((message) => this.receive(message));
     cti?.onOpen(() => {
       // cti.md §4.2: only an engine that granted the Poise extensions replays its calls; otherwise keep what we hold.
-      if ((cti.servicesGranted & Service.POISE_SERVICE_EXTENSIONS) !== 0) this.#replay = new Map();
+      if ((cti.servicesGranted & Service.POISE_SERVICE_EXTENSIONS) !== 0) this.startReplay();
     });
   }
+
+  /** A new session is open and the engine replays its calls until POISE_SNAPSHOT_END_EVENT (cti.md §4.2). */
+  startReplay(): void { this.#replay = new Map(); }
 
   /** The signed-in extension of an agent; undefined when signed out (as far as the CTI stream said). */
   extensionOf(loginId: string): string | undefined { return this.#byLogin.get(loginId.toLowerCase())?.extension; }
