@@ -54,11 +54,12 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
     : publisher;
   const cti = ctiConnection(context);
   const users = new UserCache({ directory, reasonCodes: configStore.reasonCodes, publisher: outgoing, cti, log });
-  const agentStates = new AgentStateRequests({
-    users, reasonCodes: configStore.reasonCodes, publisher: outgoing, cti, log,
-  });
   const dialogs = new DialogCache({ publisher: outgoing, cti, log });
   const dialogRequests = new DialogRequests({ dialogs, publisher: outgoing, cti, log });
+  const agentStates = new AgentStateRequests({
+    users, reasonCodes: configStore.reasonCodes, publisher: outgoing, cti, log,
+    otherCause: (event) => dialogs.causeOf(event)?.requestId,
+  });
   cti?.start();
   const tls = await loadTlsMaterial({
     certFile: config.tls.certFile, keyFile: config.tls.keyFile, dataDir: config.dataDir, hostName: config.publicHost,

@@ -130,7 +130,9 @@ test('ANSWER, HOLD, RETRIEVE: 202, then a Dialog PUT with the same requestId; th
   assert.deepEqual(participantsOf(notified),
     [`${CALLER} ACTIVE`, '1001 ACTIVE [HOLD DROP UPDATE_CALL_DATA CONSULT_CALL TRANSFER_SST SEND_DTMF]']);
   assert.deepEqual(participantsOf(fetched), participantsOf(notified));
-  await fx.web.publisher.waitFor((u) => u.node === '/finesse/api/User/agent1' && u.xml.includes('<state>TALKING</state>'));
+  // cti-to-finesse.md §2.1 step 4: the User notification the ANSWER caused carries its requestId too
+  const talking = await feed.next((u) => u.node === '/finesse/api/User/agent1' && u.requestId === 'r-answer');
+  assert.equal(talking.data.getChildText('state'), 'TALKING');
   assert.equal(await userState('agent1'), 'TALKING');
 
   await act('HOLD', 'r-hold');

@@ -30,6 +30,8 @@ export interface AgentStateRequestsOptions {
   readonly log: Logger;
   readonly cti: CtiConnection | undefined;
   readonly outcomeDeadlineMs?: number;
+  /** The requestId of another kind of request that caused an agent event (a Dialog ANSWER makes the agent TALKING). */
+  readonly otherCause?: (event: CtiMessageOf<'AGENT_STATE_EVENT'>) => string | undefined;
 }
 
 export class AgentStateRequests {
@@ -142,7 +144,8 @@ export class AgentStateRequests {
       clearTimeout(pending.timer);
     }
     try {
-      await this.#options.users.applyAgentState(event, pending?.requestId ?? '');
+      const requestId = pending?.requestId ?? this.#options.otherCause?.(event) ?? '';
+      await this.#options.users.applyAgentState(event, requestId);
     } catch (err) {
       this.#options.log.warn({ err, agentId: event.agentId }, 'agent state event not applied');
     }
