@@ -146,6 +146,12 @@ test('ANSWER, HOLD, RETRIEVE: 202, then a Dialog PUT with the same requestId; th
   ({ notified, fetched } = await outcome('r-retrieve'));
   assert.deepEqual(participantsOf(fetched), participantsOf(notified));
   assert.equal(participantsOf(notified)[1]?.startsWith('1001 ACTIVE'), true);
+
+  // call data on an ICD call: SET_CALL_DATA, and the CALL_DATA_UPDATE it causes comes back with the requestId
+  await act('UPDATE_CALL_DATA', 'r-data', '<mediaProperties><callvariables><CallVariable><name>callVariable2</name><value>INV-20931</value></CallVariable><CallVariable><name>user.case.id</name><value>C-118</value></CallVariable></callvariables></mediaProperties>');
+  ({ notified, fetched } = await outcome('r-data'));
+  assert.deepEqual(callVariablesOf(notified), { callVariable1: 'ACME & Sons', callVariable2: 'INV-20931', 'user.case.id': 'C-118' });
+  assert.deepEqual(callVariablesOf(fetched), callVariablesOf(notified));
 });
 
 test('bad input gets the spec\'s status and ApiErrors, publishes nothing, and leaves the dialog as it was', async () => {
