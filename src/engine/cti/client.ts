@@ -22,6 +22,9 @@ export interface CtiClientOptions {
   readonly callMsgMask?: number;
   readonly agentStateMask?: number;
   readonly configMsgMask?: number;
+  /** Agent mode (servicesRequested CLIENT_EVENTS): the agent and its line (cti.md §4.1). */
+  readonly agentId?: string;
+  readonly agentInstrument?: string;
 }
 
 const ALL_CALL_EVENTS = Object.values(CallMsgMask).reduce((a, b) => a | b, 0);
@@ -55,7 +58,7 @@ export class CtiClient {
     return new CtiClient(socket);
   }
 
-  /** Connects and opens a bridge-mode session; resolves with OPEN_CONF or the FAILURE_CONF. */
+  /** Connects and opens a session (bridge mode unless asked otherwise); resolves with OPEN_CONF or the FAILURE_CONF. */
   static async open(options: CtiClientOptions): Promise<{ client: CtiClient; reply: CtiMessage }> {
     const client = await CtiClient.connect(options);
     const reply = await client.request({
@@ -64,6 +67,8 @@ export class CtiClient {
       callMsgMask: options.callMsgMask ?? ALL_CALL_EVENTS, agentStateMask: options.agentStateMask ?? ALL_AGENT_STATES,
       configMsgMask: options.configMsgMask ?? 0, reserved1: 0, reserved2: 0, reserved3: 0,
       clientId: options.clientId, clientPassword: options.clientPassword ?? '',
+      ...(options.agentId === undefined ? {} : { agentId: options.agentId }),
+      ...(options.agentInstrument === undefined ? {} : { agentInstrument: options.agentInstrument, agentExtension: options.agentInstrument }),
     });
     return { client, reply };
   }
