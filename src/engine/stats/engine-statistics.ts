@@ -45,6 +45,9 @@ export class EngineStatistics {
     return () => this.#listeners.delete(listener);
   }
 
+  /** The engine's clock: virtual in lab runs. */
+  get now(): number { return this.#clock.now(); }
+
   /** Increases with every change reflected in the figures (adminapi.md §3.2 `seq`). */
   get seq(): number { return this.#seq; }
   get dayStartsAt(): number { this.#roll(this.#clock.now()); return this.#dayStartsAt; }
