@@ -18,7 +18,8 @@ export interface EngineDeps {
   readonly provider: TelephonyProvider;
   readonly credentials: { readonly appUser: string; readonly password: string };
   readonly directory: AgentDirectory;
-  readonly repository: EngineRepository;
+  /** Only `load` is used: the configuration is read whole (a benchmark may hand a fixed one). */
+  readonly repository: Pick<EngineRepository, 'load'>;
   readonly clock: Clock;
   readonly log: Logger;
 }
