@@ -8,8 +8,10 @@ import { csqStatisticsRecord } from './csq-statistics.ts';
 
 const MIN_INTERVAL_MS = 1000;
 
+type StatisticsSource = Pick<Engine, 'router' | 'statistics'>;
+
 export class CsqStatisticsEvents {
-  readonly #engine: Engine;
+  readonly #engine: StatisticsSource;
   readonly #clock: Clock;
   readonly #send: (message: CtiMessage) => void;
   readonly #last = new Map<number, { sentAt: number; key: string }>();
@@ -18,7 +20,7 @@ export class CsqStatisticsEvents {
   readonly #unsubscribe: () => void;
   #closed = false;
 
-  constructor(deps: { engine: Engine; clock: Clock; send: (message: CtiMessage) => void }) {
+  constructor(deps: { engine: StatisticsSource; clock: Clock; send: (message: CtiMessage) => void }) {
     this.#engine = deps.engine;
     this.#clock = deps.clock;
     this.#send = deps.send;
