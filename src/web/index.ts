@@ -24,6 +24,7 @@ import { AgentStateRequests } from './users/agent-state-requests.ts';
 import { UserCache } from './users/user-cache.ts';
 import { DialogCache } from './dialogs/dialog-cache.ts';
 import { DialogRequests } from './dialogs/dialog-requests.ts';
+import { QueueCache } from './queues/queue-cache.ts';
 
 export interface WebService extends RunningService {
   readonly store: WebConfigStore;
@@ -60,6 +61,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
     users, reasonCodes: configStore.reasonCodes, publisher: outgoing, cti, log,
     otherCause: (event) => dialogs.causeOf(event)?.requestId,
   });
+  const queues = new QueueCache({ cti, publisher: outgoing, log });
   cti?.start();
   const tls = await loadTlsMaterial({
     certFile: config.tls.certFile, keyFile: config.tls.keyFile, dataDir: config.dataDir, hostName: config.publicHost,
@@ -79,6 +81,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
     authenticate: authenticationHook(authenticator), store: configStore, systemInfo,
     clientLogs: directoryClientLogSink(path.resolve(config.dataDir, 'clientlogs')),
     users, agentStates, dialogs, dialogRequests,
+    users, agentStates, queues,
   };
   const appOptions = { log, maxBodyBytes: config.web.maxBodyBytes, resources: REST_RESOURCES, context: restContext };
   const http = await buildWebApp(appOptions);
@@ -95,6 +98,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
     await Promise.all([http.close(), https.close(), cti?.close()]);
     agentStates.close();
     dialogRequests.close();
+    queues.close();
     throw err;
   }
   httpsPort = portOf(https);
@@ -110,6 +114,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
       await Promise.all([http.close(), https.close()]);
       agentStates.close();
       dialogRequests.close();
+      queues.close();
       await cti?.close();
     },
   };

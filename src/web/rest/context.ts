@@ -6,6 +6,7 @@ import type { AgentStateRequests } from '../users/agent-state-requests.ts';
 import type { UserCache } from '../users/user-cache.ts';
 import type { DialogCache } from '../dialogs/dialog-cache.ts';
 import type { DialogRequests } from '../dialogs/dialog-requests.ts';
+import type { QueueCache } from '../queues/queue-cache.ts';
 
 /** What every REST resource plugin receives (its plugin options). */
 export interface RestContext {
@@ -18,4 +19,5 @@ export interface RestContext {
   agentStates: AgentStateRequests;
   dialogs: DialogCache;
   dialogRequests: DialogRequests;
+  queues: QueueCache;
 }

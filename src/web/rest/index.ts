@@ -5,6 +5,7 @@ import { clientLogPlugin } from './client-log.ts';
 import { contactPlugin } from './contact.ts';
 import { dialogPlugin } from './dialog.ts';
 import { phoneBookPlugin } from './phone-book.ts';
+import { queuePlugin } from './queue.ts';
 import { layoutConfigPlugin } from './layout-config.ts';
 import { mediaPropertiesLayoutPlugin } from './media-properties-layout.ts';
 import { reasonCodePlugin } from './reason-code.ts';
@@ -18,4 +19,5 @@ export const REST_RESOURCES: readonly FastifyPluginAsync<RestContext>[] = [
   systemInfoPlugin, reasonCodePlugin, wrapUpReasonPlugin, layoutConfigPlugin, clientLogPlugin,
   phoneBookPlugin, contactPlugin, mediaPropertiesLayoutPlugin, workflowActionPlugin, workflowPlugin, userPlugin,
   dialogPlugin,
+  queuePlugin,
 ];
