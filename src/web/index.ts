@@ -18,10 +18,12 @@ import type { SystemInfoState } from './rest/system-info.ts';
 import { openWebConfigStore, type WebConfigStore } from './store/index.ts';
 import { seedWebConfiguration } from './store/seed.ts';
 import { CtiConnection } from './cti-client/index.ts';
-import { PubsubPublisher, RecordingPublisher, TeePublisher } from './publisher/index.ts';
+import { LoggingPublisher, PubsubPublisher, RecordingPublisher, TeePublisher } from './publisher/index.ts';
 import { isNotifyService } from '../notify/index.ts';
 import { AgentStateRequests } from './users/agent-state-requests.ts';
 import { UserCache } from './users/user-cache.ts';
+import { TeamDirectory } from './teams/team-directory.ts';
+import { notifyTeamsOf, provisionTeamNodes } from './teams/team-nodes.ts';
 
 export interface WebService extends RunningService {
   readonly store: WebConfigStore;
@@ -30,6 +32,8 @@ export interface WebService extends RunningService {
   /** The session to the engine's CTI server; undefined when no engine is configured or in this node. */
   readonly cti: CtiConnection | undefined;
   readonly users: UserCache;
+  /** The engine's teams, read over CTI. */
+  readonly teams: TeamDirectory;
   /** Until the notification service is plugged in, the updates are recorded in memory. */
   readonly publisher: RecordingPublisher;
 }
@@ -46,11 +50,15 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   // process, published to its pubsub nodes.
   const publisher = new RecordingPublisher();
   const notify = context.started.get('notify');
-  const outgoing = isNotifyService(notify)
+  const outgoing = new LoggingPublisher(isNotifyService(notify)
     ? new TeePublisher([publisher, new PubsubPublisher(notify.publisher, log)])
-    : publisher;
+    : publisher, log.child({ component: 'web-services' }));
   const cti = ctiConnection(context);
-  const users = new UserCache({ directory, reasonCodes: configStore.reasonCodes, publisher: outgoing, cti, log });
+  const teams = new TeamDirectory({ cti, log });
+  provisionTeamNodes(teams, outgoing);
+  // In one process the notification service reads supervisors' teams from here (team-directory-link.ts).
+  if (isNotifyService(notify)) notify.teams.use(notifyTeamsOf(teams));
+  const users = new UserCache({ directory, reasonCodes: configStore.reasonCodes, publisher: outgoing, cti, teams, log });
   const agentStates = new AgentStateRequests({
     users, reasonCodes: configStore.reasonCodes, publisher: outgoing, cti, log,
   });
@@ -60,11 +68,14 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   });
   let httpsPort = config.ports.webHttps;
   const systemInfo = (): SystemInfoState => ({
-    status: 'IN_SERVICE', statusReason: '',
+    // rest-api.md §8, §1.4: OUT_OF_SERVICE while no engine serves CTI.
+    status: !cti || cti.isOpen ? 'IN_SERVICE' : 'OUT_OF_SERVICE',
+    statusReason: !cti || cti.isOpen ? '' : 'No CTI session to an active engine',
+    // This node first, its peer second: finesse.js finds the other node by comparing xmppDomain with both.
     primaryNode: {
       host: config.publicHost, httpsPort, xmppPort: config.ports.bosh, xmppSecurePort: config.ports.boshHttps,
     },
-    secondaryNode: undefined,
+    secondaryNode: config.peer,
     xmppDomain: config.notify.xmppDomain,
     timezoneOffset: -new Date().getTimezoneOffset(),
     now: new Date(),
@@ -72,7 +83,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const restContext: RestContext = {
     authenticate: authenticationHook(authenticator), store: configStore, systemInfo,
     clientLogs: directoryClientLogSink(path.resolve(config.dataDir, 'clientlogs')),
-    users, agentStates,
+    users, agentStates, teams,
   };
   const appOptions = { log, maxBodyBytes: config.web.maxBodyBytes, resources: REST_RESOURCES, context: restContext };
   const http = await buildWebApp(appOptions);
@@ -93,7 +104,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   httpsPort = portOf(https);
   const host = config.publicHost;
   return {
-    name: 'web', store: configStore, authenticator, apps: { http, https }, cti, users, publisher,
+    name: 'web', store: configStore, authenticator, apps: { http, https }, cti, users, teams, publisher,
     endpoints: [
       { label: 'Finesse REST API', url: `https://${host}:${httpsPort}${API_PREFIX}/` },
       { label: 'Finesse REST API (plain HTTP)', url: `http://${host}:${portOf(http)}${API_PREFIX}/` },
@@ -129,15 +140,24 @@ function userDirectory({ config, started }: ServiceContext): UserDirectory {
 function ctiConnection({ config, started, log }: ServiceContext): CtiConnection | undefined {
   const engine = started.get('engine');
   const local = isEngineService(engine) ? engine.ctiPort : undefined;
+  const user = config.engine.ctiClient;
+  const clientId = user?.id ?? `poise-ws-${config.publicHost}`;
+  if (config.web.cti.engines) {
+    // cti.md §9.4: sessions to both engines of a pair; `local` is this node's own.
+    const engines = config.web.cti.engines.flatMap((entry) => entry !== 'local' ? [entry]
+      : local === undefined ? [] : [{ host: loopbackOf(config.host), port: local }]);
+    if (engines.length > 0) {
+      return new CtiConnection({ engines, clientId, clientPassword: user?.password ?? '', retryInitialMs: config.web.cti.retryMs, log });
+    }
+  }
   const host = config.web.cti.host ?? (local === undefined ? undefined : loopbackOf(config.host));
   if (host === undefined) {
     log.warn('no engine in this node and POISE_WEB_CTI_HOST unset: agent state changes are unavailable');
     return undefined;
   }
   const port = config.web.cti.host === undefined && local !== undefined ? local : config.web.cti.port;
-  const user = config.engine.ctiClient;
   return new CtiConnection({
-    host, port, clientId: user?.id ?? `poise-ws-${config.publicHost}`, clientPassword: user?.password ?? '',
+    host, port, clientId, clientPassword: user?.password ?? '',
     retryInitialMs: config.web.cti.retryMs, log,
   });
 }

@@ -8,6 +8,7 @@ import { layoutConfigPlugin } from './layout-config.ts';
 import { mediaPropertiesLayoutPlugin } from './media-properties-layout.ts';
 import { reasonCodePlugin } from './reason-code.ts';
 import { systemInfoPlugin } from './system-info.ts';
+import { teamPlugin } from './team.ts';
 import { userPlugin } from './user.ts';
 import { workflowPlugin } from './workflow.ts';
 import { workflowActionPlugin } from './workflow-action.ts';
@@ -16,4 +17,5 @@ import { wrapUpReasonPlugin } from './wrap-up-reason.ts';
 export const REST_RESOURCES: readonly FastifyPluginAsync<RestContext>[] = [
   systemInfoPlugin, reasonCodePlugin, wrapUpReasonPlugin, layoutConfigPlugin, clientLogPlugin,
   phoneBookPlugin, contactPlugin, mediaPropertiesLayoutPlugin, workflowActionPlugin, workflowPlugin, userPlugin,
+  teamPlugin,
 ];
