@@ -32,6 +32,7 @@ export class TeamDirectory {
   readonly #log: Logger;
   /** Rebuilds so far; tests wait on it. */
   rebuilds = 0;
+  #built: (() => void)[] = [];
 
   constructor(options: { cti: CtiConnection | undefined; log: Logger }) {
     this.#log = options.log;
@@ -39,6 +40,12 @@ export class TeamDirectory {
     if (!cti) return;
     cti.onEvent((message) => { if (message.type === 'TEAM_CONFIG_EVENT') this.apply(message); });
     cti.onOpen(() => void this.#rebuild(cti));
+  }
+
+  /** Resolves once the teams have been read from the engine (at once if they have). */
+  whenBuilt(): Promise<void> {
+    if (this.rebuilds > 0) return Promise.resolve();
+    return new Promise((resolve) => this.#built.push(resolve));
   }
 
   onChange(listener: (change: TeamChange) => void): () => void {
@@ -116,6 +123,7 @@ export class TeamDirectory {
     for (const team of before.values()) if (!staged.has(team.id)) this.#emit({ kind: 'removed', team });
     for (const team of staged.values()) this.#emit({ kind: before.has(team.id) ? 'changed' : 'added', team });
     this.#log.info({ teams: staged.size }, 'teams read from the engine');
+    for (const resolve of this.#built.splice(0)) resolve();
   }
 
   #emit(change: TeamChange): void {
