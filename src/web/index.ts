@@ -14,11 +14,11 @@ import { directoryClientLogSink } from './client-log-sink.ts';
 import { API_PREFIX, buildWebApp } from './http/app.ts';
 import type { RestContext } from './rest/context.ts';
 import { REST_RESOURCES } from './rest/index.ts';
-import type { SystemInfoState } from './rest/system-info.ts';
+import { systemInfoNode, type SystemInfoState } from './rest/system-info.ts';
 import { openWebConfigStore, type WebConfigStore } from './store/index.ts';
 import { seedWebConfiguration } from './store/seed.ts';
 import { CtiConnection } from './cti-client/index.ts';
-import { LoggingPublisher, PubsubPublisher, RecordingPublisher, TeePublisher } from './publisher/index.ts';
+import { LoggingPublisher, PubsubPublisher, RecordingPublisher, TeePublisher, renderUpdate } from './publisher/index.ts';
 import { isNotifyService } from '../notify/index.ts';
 import { AgentStateRequests } from './users/agent-state-requests.ts';
 import { UserCache } from './users/user-cache.ts';
@@ -80,6 +80,17 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
     timezoneOffset: -new Date().getTimezoneOffset(),
     now: new Date(),
   });
+  // notifications.md §12: a SystemInfo PUT on every status change, to everyone.
+  let lastStatus = systemInfo().status;
+  const publishStatus = () => {
+    const info = systemInfo();
+    if (info.status === lastStatus) return;
+    lastStatus = info.status;
+    const uri = '/finesse/api/SystemInfo';
+    outgoing.publish(uri, renderUpdate({ ...systemInfoNode(info), name: 'systemInfo' }, 'PUT', '', uri));
+  };
+  cti?.onOpen(publishStatus);
+  cti?.onClose(publishStatus);
   const restContext: RestContext = {
     authenticate: authenticationHook(authenticator), store: configStore, systemInfo,
     clientLogs: directoryClientLogSink(path.resolve(config.dataDir, 'clientlogs')),

@@ -29,6 +29,7 @@ export class CtiConnection {
   readonly #sessions: EngineSession[];
   readonly #eventListeners = new Set<(message: CtiMessage) => void>();
   readonly #openListeners = new Set<() => void>();
+  readonly #closeListeners = new Set<() => void>();
   #active: EngineSession | undefined;
   /** Active sessions opened so far; a reconnect or a move to the other engine makes it grow. */
   opens = 0;
@@ -65,6 +66,12 @@ export class CtiConnection {
   onOpen(listener: () => void): () => void {
     this.#openListeners.add(listener);
     return () => this.#openListeners.delete(listener);
+  }
+
+  /** Called when the active session is lost and no other engine serves (SystemInfo goes OUT_OF_SERVICE). */
+  onClose(listener: () => void): () => void {
+    this.#closeListeners.add(listener);
+    return () => this.#closeListeners.delete(listener);
   }
 
   /** Resolves once a session is open (at once if one is). */
@@ -113,7 +120,8 @@ export class CtiConnection {
     this.#active = undefined;
     // §9.4 step 2: move to another engine already serving as master, else wait for one to report SYSTEM_EVENT 3.
     const next = this.#sessions.find((s) => s !== session && s.isActive);
-    if (next) this.#activate(next);
+    if (next) return this.#activate(next);
+    for (const listener of this.#closeListeners) listener();
   }
 
   #emit(message: CtiMessage): void {

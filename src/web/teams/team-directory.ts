@@ -33,6 +33,7 @@ export class TeamDirectory {
   /** Rebuilds so far; tests wait on it. */
   rebuilds = 0;
   #built: (() => void)[] = [];
+  #byUser: { teamOf: Map<string, Team>; supervised: Map<string, Team[]> } | undefined;
 
   constructor(options: { cti: CtiConnection | undefined; log: Logger }) {
     this.#log = options.log;
@@ -58,25 +59,39 @@ export class TeamDirectory {
 
   /** The team the user is an agent of (UCCX: one at most). */
   teamOfUser(userid: string): Team | undefined {
-    const key = userid.toLowerCase();
-    for (const team of this.#teams.values()) if (hasId(team.agents, key)) return team;
-    return undefined;
+    return this.#index().teamOf.get(userid.toLowerCase());
   }
 
   supervisedBy(userid: string): Team[] {
-    const key = userid.toLowerCase();
-    return [...this.#teams.values()].filter((team) => hasId(team.supervisors, key));
+    return this.#index().supervised.get(userid.toLowerCase()) ?? [];
   }
 
   /** Whether `supervisor` supervises a team `userid` is an agent of. */
   supervises(supervisor: string, userid: string): boolean {
     const team = this.teamOfUser(userid);
-    return team !== undefined && hasId(team.supervisors, supervisor.toLowerCase());
+    return team !== undefined && this.supervisedBy(supervisor).includes(team);
+  }
+
+  /** Lookups by lower-case user id, built on first use after each change (every publish asks). */
+  #index(): { teamOf: Map<string, Team>; supervised: Map<string, Team[]> } {
+    if (this.#byUser) return this.#byUser;
+    const teamOf = new Map<string, Team>();
+    const supervised = new Map<string, Team[]>();
+    for (const team of this.#teams.values()) {
+      for (const id of team.agents) teamOf.set(id.toLowerCase(), team);
+      for (const id of team.supervisors) {
+        const key = id.toLowerCase();
+        supervised.set(key, [...(supervised.get(key) ?? []), team]);
+      }
+    }
+    this.#byUser = { teamOf, supervised };
+    return this.#byUser;
   }
 
   /** Applies one TEAM_CONFIG_EVENT: to the set being built during a rebuild, else to the live set. */
   apply(event: CtiMessageOf<'TEAM_CONFIG_EVENT'>): void {
     const target = this.#staging ?? this.#teams;
+    if (!this.#staging) this.#byUser = undefined;
     if (event.operation === OPERATION_REMOVE) {
       const team = target.get(event.teamId);
       target.delete(event.teamId);
@@ -119,6 +134,7 @@ export class TeamDirectory {
     }
     const before = this.#teams;
     this.#teams = staged;
+    this.#byUser = undefined;
     this.rebuilds++;
     for (const team of before.values()) if (!staged.has(team.id)) this.#emit({ kind: 'removed', team });
     for (const team of staged.values()) this.#emit({ kind: before.has(team.id) ? 'changed' : 'added', team });
@@ -131,9 +147,4 @@ export class TeamDirectory {
       try { listener(change); } catch (err) { this.#log.error({ err }, 'team listener failed'); }
     }
   }
-}
-
-function hasId(ids: ReadonlySet<string>, lowerCaseId: string): boolean {
-  for (const id of ids) if (id.toLowerCase() === lowerCaseId) return true;
-  return false;
 }

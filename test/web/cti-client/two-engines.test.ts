@@ -98,5 +98,8 @@ test('mastership moves to B: web follows it, and its requests reach B\'s engine'
   // B's own web reopened its standby session as a full one
   await bServes;
   assert.equal((await b.call('GET', '/SystemInfo', { as: null })).xml?.getChildText('status'), 'IN_SERVICE');
+  // notifications.md §12: the status change is published to everyone on the SystemInfo node
+  const change = await b.web.publisher.waitFor((u) => u.node === '/finesse/api/SystemInfo');
+  assert.match(change.xml, /^<Update><data><systemInfo>.*<status>IN_SERVICE<\/status>.*<\/systemInfo><\/data><event>PUT<\/event>/);
   assert.equal((await a.call('GET', '/SystemInfo', { as: null })).xml?.getChildText('status'), 'IN_SERVICE');
 });
