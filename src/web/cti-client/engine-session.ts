@@ -91,7 +91,6 @@ export class EngineSession {
       return this.#scheduleRetry();
     }
     if (this.#closed) { await client.close(); return; }
-    const pump = this.#pump(client);
     let reply: CtiMessage;
     try {
       reply = await withDeadline(client, client.request({
@@ -117,7 +116,8 @@ export class EngineSession {
     this.#log.info({ servicesGranted: reply.servicesGranted, active: this.#active }, 'CTI session open');
     this.#heartbeat = setInterval(() => this.#beat(client), this.#options.heartbeatMs ?? 15_000);
     void client.closed.then(() => this.#lost(client));
-    void pump;
+    // Events wait in the client's queue until now, so none is judged before we know whether the session is full.
+    void this.#pump(client);
     this.#listener.opened(this, this.#active);
   }
 
