@@ -34,6 +34,8 @@ export interface Engine {
   config(): EngineConfig;
   /** Re-reads configuration and agents; changes reach routing at once. */
   reload(): Promise<void>;
+  /** Called after each reload has been applied (the CTI server sends team changes from it). */
+  onReload(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -97,8 +99,12 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
   apply(config, await deps.directory.listAgents());
 
   let reloading = Promise.resolve();
+  const reloaded = new Set<() => void>();
   const reload = () => {
-    reloading = reloading.then(async () => apply(await deps.repository.load(), await deps.directory.listAgents()))
+    reloading = reloading.then(async () => {
+      apply(await deps.repository.load(), await deps.directory.listAgents());
+      for (const listener of reloaded) listener();
+    })
       .catch((err: unknown) => log.error({ err }, 'engine reload failed'));
     return reloading;
   };
@@ -108,6 +114,10 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
     agents, router, resources, contacts, statistics, session,
     config: () => config,
     reload,
+    onReload(listener) {
+      reloaded.add(listener);
+      return () => reloaded.delete(listener);
+    },
     async close() {
       unwatch?.();
       await reloading;

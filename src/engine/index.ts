@@ -76,7 +76,7 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
   });
   const cti = new CtiServer({
     engine, clock, log: log.child({ component: 'cti' }), host: config.host, port: config.ports.cti,
-    client: config.engine.ctiClient,
+    client: config.engine.ctiClient, role: config.engine.role,
   });
   const ctiPort = await cti.listen();
   // Users are checked as UCCX checks them: AXL doAuthenticateUser with the read-only account (adminapi.md §1.3).

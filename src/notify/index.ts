@@ -9,13 +9,17 @@ import { isCallManager } from '../callmanager/index.ts';
 import { NotifyServer, type NotifyPublisher } from './notify-server.ts';
 import { listenTcp } from './transports/tcp.ts';
 import { listenHttp } from './transports/http-server.ts';
+import { TeamDirectoryLink } from './pubsub/team-directory-link.ts';
 
 export { NotifyServer, type NotifyPublisher } from './notify-server.ts';
 export type { PubsubPolicy, TeamDirectory } from './pubsub/policy.ts';
+export { TeamDirectoryLink } from './pubsub/team-directory-link.ts';
 
 export interface NotifyService extends RunningService {
   readonly publisher: NotifyPublisher;
   readonly server: NotifyServer;
+  /** Supervisors' teams for the subscription policy; `web` in this process plugs its team directory in. */
+  readonly teams: TeamDirectoryLink;
   /** Bound listener ports, for tests and the printed URLs. */
   readonly ports: { xmpp: number; xmppTls: number; bosh: number };
 }
@@ -38,8 +42,9 @@ export async function startNotify(context: ServiceContext): Promise<NotifyServic
   const axl = new AxlUserDirectory(axlAccount);
   // A desktop that reconnects signs in again: a recent success is believed without another SOAP call.
   const recentSignIns = new CredentialCache<true>(SIGN_IN_MEMORY_MS);
+  const teams = new TeamDirectoryLink();
   const server = new NotifyServer({
-    domain, log,
+    domain, log, teams,
     ...(config.notify.publisher ? { otherPublishers: [config.notify.publisher] } : {}),
     authenticate: async (userid, password) => {
       if (recentSignIns.get({ userid, password })) return true;
@@ -67,7 +72,7 @@ export async function startNotify(context: ServiceContext): Promise<NotifyServic
   log.info({ domain, xmpp: tcp.port, xmppTls: direct.port, bosh: web.port, starttls: !material.selfSigned }, 'notification service listening');
   const httpBase = `http://${config.publicHost}:${web.port}`;
   return {
-    name: 'notify', publisher: server, server, ports: { xmpp: tcp.port, xmppTls: direct.port, bosh: web.port },
+    name: 'notify', publisher: server, server, teams, ports: { xmpp: tcp.port, xmppTls: direct.port, bosh: web.port },
     endpoints: [
       { label: `XMPP c2s (domain ${domain})`, url: `xmpp://${config.publicHost}:${tcp.port}` },
       { label: 'XMPP c2s, TLS from the first byte', url: `xmpps://${config.publicHost}:${direct.port}` },

@@ -45,6 +45,12 @@ const Env = z.object({
   POISE_WEB_CTI_HOST: z.string().min(1).optional(),                    // unset: this node's engine
   POISE_WEB_CTI_PORT: port.optional(),                                 // unset: POISE_CTI_PORT
   POISE_WEB_CTI_RETRY_MS: z.coerce.number().int().min(10).max(60_000).default(1000), // back-off start after a failed reconnect
+  POISE_WEB_CTI_ENGINES: z.string().regex(/^(local|[^,:\s]+:\d{1,5})(,(local|[^,:\s]+:\d{1,5}))*$/).optional(), // both engines of a pair, host:port or `local` (cti.md §9.4)
+  POISE_ENGINE_ROLE: z.enum(['master', 'standby']).default('master'), // until failover elects the master (cti.md §9.4)
+  POISE_PEER_HOST: z.string().min(1).optional(),                       // the other node of a pair, for SystemInfo (rest-api.md §8)
+  POISE_PEER_HTTPS_PORT: port.default(8445),
+  POISE_PEER_XMPP_PORT: port.default(7071),
+  POISE_PEER_XMPP_SECURE_PORT: port.default(7443),
 });
 export type EnvInput = Record<string, string | undefined>;
 
@@ -67,12 +73,16 @@ export interface PoiseConfig {
   callmanager: { labEnabled: boolean; labAllowRemote: boolean; ccmVersion: string; axlMaxBodyBytes: number };
   notify: { xmppDomain: string; axlUrl: string | undefined; publisher: string | undefined };
   /** The CTI user OPEN_REQ must name; undefined: every ClientID is accepted (cti.md §4.1). */
-  engine: { ctiClient: { id: string; password: string } | undefined };
+  engine: { ctiClient: { id: string; password: string } | undefined; role: 'master' | 'standby' };
+  /** The other node of a pair (rest-api.md §8); undefined: a single node. */
+  peer: { host: string; httpsPort: number; xmppPort: number; xmppSecurePort: number } | undefined;
   web: {
     axlUrl: string | undefined; axlUser: string; axlPassword: string | undefined;
     authCacheSeconds: number; maxBodyBytes: number;
     /** The engine's CTI server; host undefined: the engine of this node, if it runs one. */
-    cti: { host: string | undefined; port: number; retryMs: number };
+    cti: { host: string | undefined; port: number; retryMs: number;
+      /** Both engines of a pair; 'local' is this node's engine (cti.md §9.4). */
+      engines: readonly (ListenAddress | 'local')[] | undefined };
   };
 }
 
@@ -130,11 +140,21 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
     engine: {
       ctiClient: e.POISE_CTI_CLIENT_ID === undefined ? undefined
         : { id: e.POISE_CTI_CLIENT_ID, password: e.POISE_CTI_CLIENT_PASSWORD ?? '' },
+      role: e.POISE_ENGINE_ROLE,
+    },
+    peer: e.POISE_PEER_HOST === undefined ? undefined : {
+      host: e.POISE_PEER_HOST, httpsPort: e.POISE_PEER_HTTPS_PORT, xmppPort: e.POISE_PEER_XMPP_PORT,
+      xmppSecurePort: e.POISE_PEER_XMPP_SECURE_PORT,
     },
     web: {
       axlUrl: e.POISE_WEB_AXL_URL, axlUser: e.POISE_WEB_AXL_USER, axlPassword: e.POISE_WEB_AXL_PASSWORD,
       authCacheSeconds: e.POISE_WEB_AUTH_CACHE_SECONDS, maxBodyBytes: e.POISE_WEB_MAX_BODY_BYTES,
-      cti: { host: e.POISE_WEB_CTI_HOST, port: e.POISE_WEB_CTI_PORT ?? e.POISE_CTI_PORT, retryMs: e.POISE_WEB_CTI_RETRY_MS },
+      cti: { host: e.POISE_WEB_CTI_HOST, port: e.POISE_WEB_CTI_PORT ?? e.POISE_CTI_PORT, retryMs: e.POISE_WEB_CTI_RETRY_MS,
+        engines: e.POISE_WEB_CTI_ENGINES?.split(',').map((entry) => {
+          if (entry === 'local') return 'local' as const;
+          const at = entry.lastIndexOf(':');
+          return { host: entry.slice(0, at), port: Number(entry.slice(at + 1)) };
+        }) },
     },
   };
 }

@@ -14,17 +14,19 @@ import { directoryClientLogSink } from './client-log-sink.ts';
 import { API_PREFIX, buildWebApp } from './http/app.ts';
 import type { RestContext } from './rest/context.ts';
 import { REST_RESOURCES } from './rest/index.ts';
-import type { SystemInfoState } from './rest/system-info.ts';
+import { systemInfoNode, type SystemInfoState } from './rest/system-info.ts';
 import { openWebConfigStore, type WebConfigStore } from './store/index.ts';
 import { seedWebConfiguration } from './store/seed.ts';
 import { CtiConnection } from './cti-client/index.ts';
-import { PubsubPublisher, RecordingPublisher, TeePublisher } from './publisher/index.ts';
+import { LoggingPublisher, PubsubPublisher, RecordingPublisher, TeePublisher, renderUpdate } from './publisher/index.ts';
 import { isNotifyService } from '../notify/index.ts';
 import { AgentStateRequests } from './users/agent-state-requests.ts';
 import { UserCache } from './users/user-cache.ts';
 import { DialogCache } from './dialogs/dialog-cache.ts';
 import { DialogRequests } from './dialogs/dialog-requests.ts';
 import { QueueCache } from './queues/queue-cache.ts';
+import { TeamDirectory } from './teams/team-directory.ts';
+import { notifyTeamsOf, provisionTeamNodes } from './teams/team-nodes.ts';
 
 export interface WebService extends RunningService {
   readonly store: WebConfigStore;
@@ -34,6 +36,8 @@ export interface WebService extends RunningService {
   readonly cti: CtiConnection | undefined;
   readonly users: UserCache;
   readonly dialogs: DialogCache;
+  /** The engine's teams, read over CTI. */
+  readonly teams: TeamDirectory;
   /** Until the notification service is plugged in, the updates are recorded in memory. */
   readonly publisher: RecordingPublisher;
 }
@@ -50,11 +54,15 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   // process, published to its pubsub nodes.
   const publisher = new RecordingPublisher();
   const notify = context.started.get('notify');
-  const outgoing = isNotifyService(notify)
+  const outgoing = new LoggingPublisher(isNotifyService(notify)
     ? new TeePublisher([publisher, new PubsubPublisher(notify.publisher, log)])
-    : publisher;
+    : publisher, log.child({ component: 'web-services' }));
   const cti = ctiConnection(context);
-  const users = new UserCache({ directory, reasonCodes: configStore.reasonCodes, publisher: outgoing, cti, log });
+  const teams = new TeamDirectory({ cti, log });
+  provisionTeamNodes(teams, outgoing);
+  // In one process the notification service reads supervisors' teams from here (team-directory-link.ts).
+  if (isNotifyService(notify)) notify.teams.use(notifyTeamsOf(teams));
+  const users = new UserCache({ directory, reasonCodes: configStore.reasonCodes, publisher: outgoing, cti, teams, log });
   const dialogs = new DialogCache({ publisher: outgoing, cti, log });
   const dialogRequests = new DialogRequests({ dialogs, publisher: outgoing, cti, log });
   const agentStates = new AgentStateRequests({
@@ -68,20 +76,33 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   });
   let httpsPort = config.ports.webHttps;
   const systemInfo = (): SystemInfoState => ({
-    status: 'IN_SERVICE', statusReason: '',
+    // rest-api.md §8, §1.4: OUT_OF_SERVICE while no engine serves CTI.
+    status: !cti || cti.isOpen ? 'IN_SERVICE' : 'OUT_OF_SERVICE',
+    statusReason: !cti || cti.isOpen ? '' : 'No CTI session to an active engine',
+    // This node first, its peer second: finesse.js finds the other node by comparing xmppDomain with both.
     primaryNode: {
       host: config.publicHost, httpsPort, xmppPort: config.ports.bosh, xmppSecurePort: config.ports.boshHttps,
     },
-    secondaryNode: undefined,
+    secondaryNode: config.peer,
     xmppDomain: config.notify.xmppDomain,
     timezoneOffset: -new Date().getTimezoneOffset(),
     now: new Date(),
   });
+  // notifications.md §12: a SystemInfo PUT on every status change, to everyone.
+  let lastStatus = systemInfo().status;
+  const publishStatus = () => {
+    const info = systemInfo();
+    if (info.status === lastStatus) return;
+    lastStatus = info.status;
+    const uri = '/finesse/api/SystemInfo';
+    outgoing.publish(uri, renderUpdate({ ...systemInfoNode(info), name: 'systemInfo' }, 'PUT', '', uri));
+  };
+  cti?.onOpen(publishStatus);
+  cti?.onClose(publishStatus);
   const restContext: RestContext = {
     authenticate: authenticationHook(authenticator), store: configStore, systemInfo,
     clientLogs: directoryClientLogSink(path.resolve(config.dataDir, 'clientlogs')),
-    users, agentStates, dialogs, dialogRequests,
-    users, agentStates, queues,
+    users, agentStates, dialogs, dialogRequests, queues, teams,
   };
   const appOptions = { log, maxBodyBytes: config.web.maxBodyBytes, resources: REST_RESOURCES, context: restContext };
   const http = await buildWebApp(appOptions);
@@ -104,7 +125,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   httpsPort = portOf(https);
   const host = config.publicHost;
   return {
-    name: 'web', store: configStore, authenticator, apps: { http, https }, cti, users, dialogs, publisher,
+    name: 'web', store: configStore, authenticator, apps: { http, https }, cti, users, dialogs, teams, publisher,
     endpoints: [
       { label: 'Finesse REST API', url: `https://${host}:${httpsPort}${API_PREFIX}/` },
       { label: 'Finesse REST API (plain HTTP)', url: `http://${host}:${portOf(http)}${API_PREFIX}/` },
@@ -142,15 +163,24 @@ function userDirectory({ config, started }: ServiceContext): UserDirectory {
 function ctiConnection({ config, started, log }: ServiceContext): CtiConnection | undefined {
   const engine = started.get('engine');
   const local = isEngineService(engine) ? engine.ctiPort : undefined;
+  const user = config.engine.ctiClient;
+  const clientId = user?.id ?? `poise-ws-${config.publicHost}`;
+  if (config.web.cti.engines) {
+    // cti.md §9.4: sessions to both engines of a pair; `local` is this node's own.
+    const engines = config.web.cti.engines.flatMap((entry) => entry !== 'local' ? [entry]
+      : local === undefined ? [] : [{ host: loopbackOf(config.host), port: local }]);
+    if (engines.length > 0) {
+      return new CtiConnection({ engines, clientId, clientPassword: user?.password ?? '', retryInitialMs: config.web.cti.retryMs, log });
+    }
+  }
   const host = config.web.cti.host ?? (local === undefined ? undefined : loopbackOf(config.host));
   if (host === undefined) {
     log.warn('no engine in this node and POISE_WEB_CTI_HOST unset: agent state changes are unavailable');
     return undefined;
   }
   const port = config.web.cti.host === undefined && local !== undefined ? local : config.web.cti.port;
-  const user = config.engine.ctiClient;
   return new CtiConnection({
-    host, port, clientId: user?.id ?? `poise-ws-${config.publicHost}`, clientPassword: user?.password ?? '',
+    host, port, clientId, clientPassword: user?.password ?? '',
     retryInitialMs: config.web.cti.retryMs, log,
   });
 }

@@ -15,9 +15,22 @@ test('defaults give the ports of the architecture table and PGlite in ./data', (
   assert.deepEqual(config.services, ['callmanager', 'notify', 'engine', 'web']);
   assert.deepEqual(config.web, {
     axlUrl: undefined, axlUser: 'poise_axl', axlPassword: undefined, authCacheSeconds: 30, maxBodyBytes: 2 * 1024 * 1024,
-    cti: { host: undefined, port: 12018, retryMs: 1000 },
+    cti: { host: undefined, port: 12018, retryMs: 1000, engines: undefined },
   });
+  assert.equal(config.engine.role, 'master');
+  assert.equal(config.peer, undefined);
   assert.equal(config.notify.xmppDomain, '127.0.0.1');
+});
+
+test('a pair of nodes: both engines for web, the engine\'s role, the peer for SystemInfo', () => {
+  const config = loadConfig({
+    POISE_WEB_CTI_ENGINES: 'local,node-b.example.net:12018', POISE_ENGINE_ROLE: 'standby', POISE_PEER_HOST: 'node-b.example.net',
+  });
+  assert.deepEqual(config.web.cti.engines, ['local', { host: 'node-b.example.net', port: 12018 }]);
+  assert.equal(config.engine.role, 'standby');
+  assert.deepEqual(config.peer, { host: 'node-b.example.net', httpsPort: 8445, xmppPort: 7071, xmppSecurePort: 7443 });
+  assert.throws(() => loadConfig({ POISE_WEB_CTI_ENGINES: 'node-b' }), ConfigError);
+  assert.throws(() => loadConfig({ POISE_ENGINE_ROLE: 'primary' }), ConfigError);
 });
 
 test('the XMPP domain follows the public host unless set', () => {

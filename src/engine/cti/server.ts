@@ -1,7 +1,8 @@
 // The CTI server on TCP (cti.md §1: 12018): sessions, OPEN_REQ checks, and the engine's events to every
 // session whose masks ask for them (§9.3): a bridge-mode session (ALL_EVENTS) gets them all, an agent-mode one
 // (CLIENT_EVENTS) those of its agent and of the calls on its agent's line. Events a request causes go out after
-// its CONF, tagged with its InvokeID (§7.2, §8.3).
+// its CONF, tagged with its InvokeID (§7.2, §8.3). Teams go to sessions granted SUPERVISOR (§8.1); a standby
+// engine opens only standby sessions (§9.4).
 import net from 'node:net';
 import type { Clock } from '../../shared/clock.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -16,12 +17,18 @@ import {
 import { handleRequest, type EngineRequest } from './requests.ts';
 import { CsqStatisticsEvents } from './csq-statistics-events.ts';
 import { handleStatisticsRequest, isStatisticsRequest } from './statistics-requests.ts';
+import { initialTeamEvents, teamChangeEvents, teamSnapshots, type TeamSnapshot } from './team-config.ts';
 import { CtiSession, type SessionHandler, type SessionMasks } from './session.ts';
 
 const MIN_IDLE_TIMEOUT = 20;   // §4.1: ≥ 20 s
 const MAX_IDLE_TIMEOUT = 120;  // §4.4: Poise also refuses ≥ 120 s
-const GRANTABLE = Service.ALL_EVENTS | Service.CLIENT_CONTROL | Service.CALL_DATA_UPDATE | Service.POISE_SERVICE_EXTENSIONS;
+const GRANTABLE = Service.ALL_EVENTS | Service.CLIENT_CONTROL | Service.CALL_DATA_UPDATE | Service.SUPERVISOR
+  | Service.POISE_SERVICE_EXTENSIONS;
 const GRANTABLE_AGENT_MODE = Service.CLIENT_EVENTS | Service.CLIENT_CONTROL | Service.CALL_DATA_UPDATE;
+const TEAM_UPDATES = 0x2; // TEAM_CONFIG_REQ ConfigParam: 0x1 initial, 0x2 updates (§8.1)
+
+/** §9.4: only the master serves CTI; the mastership election comes with failover, so the role is configured. */
+export type EngineRole = 'master' | 'standby';
 
 export interface CtiServerOptions {
   readonly engine: Engine;
@@ -31,6 +38,10 @@ export interface CtiServerOptions {
   readonly port: number;
   /** The configured CTI user; undefined accepts every ClientID (§4.1). */
   readonly client?: { readonly id: string; readonly password: string } | undefined;
+  /** Default master. */
+  readonly role?: EngineRole;
+  /** This engine's node number in SYSTEM_EVENT Arg1/Arg2 (§4.5); default 1. */
+  readonly nodeId?: number;
 }
 
 /** An event, the sessions whose masks want it, and the agents it concerns (for agent-mode sessions). */
@@ -46,11 +57,20 @@ export class CtiServer {
   #held: Pending[] | undefined;
   #cause: { invokeId: number; clientId: string } | undefined;
   readonly #csqStatistics: CsqStatisticsEvents;
+  #role: EngineRole;
+  /** Sessions opened while standby (§9.4): heartbeats and SYSTEM_EVENTs only. */
+  readonly #standby = new Set<CtiSession>();
+  /** Sessions that asked for team updates, and the teams they were last told. */
+  readonly #teamListeners = new Set<CtiSession>();
+  #teams: TeamSnapshot[];
 
   constructor(options: CtiServerOptions) {
     this.#options = options;
+    this.#role = options.role ?? 'master';
     this.#server = net.createServer((socket) => this.#accept(socket));
     const { engine } = options;
+    this.#teams = teamSnapshots(engine.config().teams);
+    this.#unsubscribe.push(engine.onReload(() => this.#teamsChanged()));
     this.#unsubscribe.push(engine.contacts.onFact((fact) => {
       const { mask, message } = renderCallFact(fact, (device) => engine.contacts.roleOf(device));
       this.#broadcast({ mask: (m) => (m.callMsgMask & mask) !== 0, message, agents: this.#agentsOn(concernedDevices(fact)) });
@@ -64,7 +84,7 @@ export class CtiServer {
     });
     this.#csqStatistics = new CsqStatisticsEvents({
       engine, clock: options.clock,
-      send: (message) => this.#deliver({ mask: (m) => (m.services & Service.POISE_SERVICE_EXTENSIONS) !== 0, message }),
+      send: (message) => this.#deliver({ mask: (m) => (m.services & Service.POISE_SERVICE_EXTENSIONS) !== 0, message, agents: NO_AGENTS }),
     });
   }
 
@@ -88,6 +108,26 @@ export class CtiServer {
   }
 
   get sessionCount(): number { return this.#sessions.size; }
+  get role(): EngineRole { return this.#role; }
+
+  /**
+   * §9.4: a new master sends SYSTEM_EVENT 3 on its standby sessions, whose clients reopen them as full sessions;
+   * an engine that stops being master sends SYSTEM_EVENT 4 and FAILURE_EVENT 92 on its full sessions and closes them.
+   */
+  setRole(role: EngineRole): void {
+    if (role === this.#role) return;
+    this.#role = role;
+    this.#options.log.info({ role }, 'engine role changed');
+    if (role === 'master') {
+      for (const session of this.#standby) if (session.isOpen) session.send(this.#systemEvent(SystemEventId.SYS_CCX_ONLINE));
+      return;
+    }
+    for (const session of [...this.#sessions]) {
+      if (this.#standby.has(session) || !session.isOpen) continue;
+      session.send(this.#systemEvent(SystemEventId.SYS_CCX_OFFLINE));
+      session.fail({ type: 'FAILURE_EVENT', status: CtiStatus.SERVER_NOT_MASTER, text: 'this engine is no longer master' });
+    }
+  }
 
   async close(): Promise<void> {
     for (const off of this.#unsubscribe) off();
@@ -106,7 +146,11 @@ export class CtiServer {
   readonly #handler: SessionHandler = {
     open: (session, request) => this.#open(session, request),
     request: (session, message) => this.#request(session, message),
-    closed: (session) => { this.#sessions.delete(session); },
+    closed: (session) => {
+      this.#sessions.delete(session);
+      this.#standby.delete(session);
+      this.#teamListeners.delete(session);
+    },
   };
 
   #open(session: CtiSession, r: CtiMessageOf<'OPEN_REQ'>): ReturnType<SessionHandler['open']> {
@@ -121,6 +165,7 @@ export class CtiServer {
       session.log.warn({ clientId: r.clientId }, 'cti client refused: wrong ClientID or ClientPassword');
       return refuse(CtiStatus.INVALID_PASSWORD, 'wrong ClientID or ClientPassword');
     }
+    if (this.#role === 'standby') return this.#openStandby(session, r);
     const bridge = (r.servicesRequested & Service.ALL_EVENTS) !== 0;
     let agentMode: AgentModeGrant | undefined;
     if (!bridge) {
@@ -151,12 +196,8 @@ export class CtiServer {
         agentState: agentMode?.state ?? 'UNKNOWN', ...identity,
         numPeripherals: 1, fltPeripheralId: r.peripheralId, multilineAgentControl: 1,
       },
-      after: [{
-        // §4.5: SYS_CCX_ONLINE on each new session of the master; Arg1/Arg2 node 1, Arg3 role 1 (master)
-        type: 'SYSTEM_EVENT', pgStatus: PgStatus.IN_SERVICE, icmCentralControllerTime: now,
-        systemEventId: SystemEventId.SYS_CCX_ONLINE, systemEventArg1: 1, systemEventArg2: 1, systemEventArg3: 1,
-        eventDeviceType: 0xffff,
-      }],
+      // §4.5: SYS_CCX_ONLINE on each new session of the master
+      after: [this.#systemEvent(SystemEventId.SYS_CCX_ONLINE)],
     };
   }
 
@@ -183,7 +224,62 @@ export class CtiServer {
     return { agentId: r.agentId, instrument: r.agentInstrument, state };
   }
 
+  /** §9.4: with POISE_SERVICE_EXTENSIONS a standby session (PeripheralOnline 0), else FAILURE_CONF 92. */
+  #openStandby(session: CtiSession, r: CtiMessageOf<'OPEN_REQ'>): ReturnType<SessionHandler['open']> {
+    if ((r.servicesRequested & Service.POISE_SERVICE_EXTENSIONS) === 0) {
+      return { reply: { type: 'FAILURE_CONF', invokeId: r.invokeId, status: CtiStatus.SERVER_NOT_MASTER, text: 'this engine is standby' } };
+    }
+    this.#standby.add(session);
+    session.log.info({ clientId: r.clientId }, 'cti standby session open');
+    return {
+      masks: { services: Service.POISE_SERVICE_EXTENSIONS, callMsgMask: 0, agentStateMask: 0 },
+      reply: {
+        type: 'OPEN_CONF', invokeId: r.invokeId, servicesGranted: Service.POISE_SERVICE_EXTENSIONS, monitorId: 0,
+        pgStatus: 0, icmCentralControllerTime: Math.floor(this.#options.clock.now() / 1000), peripheralOnline: false,
+        peripheralType: 0, agentState: 'UNKNOWN', numPeripherals: 1, fltPeripheralId: r.peripheralId, multilineAgentControl: 1,
+      },
+      after: [this.#systemEvent(SystemEventId.SYS_CCX_OFFLINE)],
+    };
+  }
+
+  /** §4.5 [Poise]: Arg1 the sender's node, Arg2 the master's (0 unknown), Arg3 the sender's role (1 master, 2 standby). */
+  #systemEvent(systemEventId: number): CtiMessage {
+    const node = this.#options.nodeId ?? 1;
+    const master = this.#role === 'master';
+    return {
+      type: 'SYSTEM_EVENT', pgStatus: PgStatus.IN_SERVICE, icmCentralControllerTime: Math.floor(this.#options.clock.now() / 1000),
+      systemEventId, systemEventArg1: node, systemEventArg2: master ? node : 0, systemEventArg3: master ? 1 : 2,
+      eventDeviceType: 0xffff,
+    };
+  }
+
+  /** §8.1: the teams as TEAM_CONFIG_EVENTs, then TEAM_CONFIG_CONF; with ConfigParam 0x2 the changes after. */
+  #teamConfig(session: CtiSession, r: CtiMessageOf<'TEAM_CONFIG_REQ'>): void {
+    if (((session.masks?.services ?? 0) & Service.SUPERVISOR) === 0) {
+      session.send({ type: 'FAILURE_CONF', invokeId: r.invokeId, status: CtiStatus.FUNCTION_NOT_AVAILABLE, text: 'SUPERVISOR service not granted' });
+      return;
+    }
+    for (const event of initialTeamEvents(this.#teams)) session.send(event);
+    session.send({ type: 'TEAM_CONFIG_CONF', invokeId: r.invokeId, status: 0 });
+    if ((r.configParam & TEAM_UPDATES) !== 0) this.#teamListeners.add(session);
+  }
+
+  #teamsChanged(): void {
+    const next = teamSnapshots(this.#options.engine.config().teams);
+    const events = teamChangeEvents(this.#teams, next);
+    this.#teams = next;
+    for (const session of this.#teamListeners) {
+      if (session.isOpen) for (const event of events) session.send(event);
+    }
+  }
+
   #request(session: CtiSession, message: CtiMessage): void {
+    if (this.#standby.has(session)) {
+      const invokeId = 'invokeId' in message ? message.invokeId : 0;
+      session.send({ type: 'FAILURE_CONF', invokeId, status: CtiStatus.SERVER_NOT_MASTER, text: 'this engine is standby' });
+      return;
+    }
+    if (message.type === 'TEAM_CONFIG_REQ') return this.#teamConfig(session, message);
     if (isStatisticsRequest(message)) {
       const now = this.#options.clock.now();
       for (const reply of handleStatisticsRequest(this.#options.engine, message, session.masks?.services ?? 0, now)) session.send(reply);
@@ -252,6 +348,9 @@ function withCause(message: CtiMessage, cause: { poiseCauseInvokeId: number; poi
       return message;
   }
 }
+
+/** Engine-wide events (CSQ statistics): bridge sessions only. */
+const NO_AGENTS: ReadonlySet<string> = new Set();
 
 interface AgentModeGrant { readonly agentId: string; readonly instrument: string; readonly state: AgentState }
 

@@ -21,3 +21,6 @@ export function principalOf(request: FastifyRequest): Principal {
   if (!principal) throw new Error('principalOf called on a route without the authentication hook');
   return principal;
 }
+
+/** The authenticated user's id, if the request got that far (for the request log). */
+export const principalIdOf = (request: FastifyRequest): string | undefined => principals.get(request)?.id;

@@ -8,6 +8,7 @@ import type { TlsMaterial } from '../../shared/tls.ts';
 import { notFound } from '../errors.ts';
 import { parseJsonBody, parseXmlBody } from '../representation/request-body.ts';
 import { renderFinesseError } from './error-handler.ts';
+import { principalIdOf } from '../auth/hook.ts';
 
 export const API_PREFIX = '/finesse/api';
 
@@ -47,9 +48,14 @@ export async function buildWebApp<Context extends FastifyPluginOptions>(options:
     const requestId = request.headers.requestid;
     if (request.method !== 'GET' && typeof requestId === 'string') reply.header('requestId', requestId);
   });
+  // The web-services log: one line per request, the user as authenticated ('' when not), never the password.
+  const requestLog = options.log.child({ component: 'web-services' });
   app.addHook('onResponse', async (request, reply) => {
-    request.log.info({
-      method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime),
+    const requestId = request.headers.requestid;
+    requestLog.info({
+      method: request.method, path: request.url.split('?')[0], user: principalIdOf(request) ?? '',
+      status: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 10) / 10,
+      requestId: typeof requestId === 'string' ? requestId.slice(0, 128) : '', reqId: request.id,
     }, 'web request');
   });
 

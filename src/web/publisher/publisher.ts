@@ -5,6 +5,9 @@
 export interface Publisher {
   /** Publishes one `<Update>` document (no XML declaration) to a pubsub node such as `/finesse/api/User/agent1`. */
   publish(node: string, updateXml: string): void;
+  /** Provisions a node before anything is published to it (a team's, which supervisors subscribe to explicitly). */
+  createNode?(node: string): void;
+  deleteNode?(node: string): void;
 }
 
 export interface PublishedUpdate {

@@ -16,6 +16,14 @@ export class PubsubPublisher implements Publisher {
     }
     if (!outcome.ok) this.log.error({ node, failure: outcome.failure }, 'notification not published');
   }
+
+  createNode(node: string): void {
+    this.pubsub.createNode(node); // a node that exists already is left as it is
+  }
+
+  deleteNode(node: string): void {
+    this.pubsub.deleteNode(node);
+  }
 }
 
 /** Sends every update to each of several publishers, in order. */
@@ -24,5 +32,13 @@ export class TeePublisher implements Publisher {
 
   publish(node: string, updateXml: string): void {
     for (const target of this.targets) target.publish(node, updateXml);
+  }
+
+  createNode(node: string): void {
+    for (const target of this.targets) target.createNode?.(node);
+  }
+
+  deleteNode(node: string): void {
+    for (const target of this.targets) target.deleteNode?.(node);
   }
 }

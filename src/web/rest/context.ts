@@ -7,6 +7,7 @@ import type { UserCache } from '../users/user-cache.ts';
 import type { DialogCache } from '../dialogs/dialog-cache.ts';
 import type { DialogRequests } from '../dialogs/dialog-requests.ts';
 import type { QueueCache } from '../queues/queue-cache.ts';
+import type { TeamDirectory } from '../teams/team-directory.ts';
 
 /** What every REST resource plugin receives (its plugin options). */
 export interface RestContext {
@@ -20,4 +21,6 @@ export interface RestContext {
   dialogs: DialogCache;
   dialogRequests: DialogRequests;
   queues: QueueCache;
+  /** The engine's teams (supervisors' scope, Team and Users resources). */
+  teams: TeamDirectory;
 }

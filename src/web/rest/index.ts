@@ -10,6 +10,7 @@ import { layoutConfigPlugin } from './layout-config.ts';
 import { mediaPropertiesLayoutPlugin } from './media-properties-layout.ts';
 import { reasonCodePlugin } from './reason-code.ts';
 import { systemInfoPlugin } from './system-info.ts';
+import { teamPlugin } from './team.ts';
 import { userPlugin } from './user.ts';
 import { workflowPlugin } from './workflow.ts';
 import { workflowActionPlugin } from './workflow-action.ts';
@@ -20,4 +21,5 @@ export const REST_RESOURCES: readonly FastifyPluginAsync<RestContext>[] = [
   phoneBookPlugin, contactPlugin, mediaPropertiesLayoutPlugin, workflowActionPlugin, workflowPlugin, userPlugin,
   dialogPlugin,
   queuePlugin,
+  teamPlugin,
 ];

@@ -2,23 +2,19 @@
 // here, answered 202 at once, the outcome published as a User notification carrying the requestId (§2).
 import type { FastifyPluginAsync } from 'fastify';
 import { principalOf } from '../auth/hook.ts';
-import { isAdministrator, requireSelfOrAdministrator, type Principal } from '../auth/principal.ts';
-import { FinesseApiError, invalidInput, parameterMissing, wrongUser } from '../errors.ts';
+import { actingAs, requireUserReader } from '../auth/team-scope.ts';
+import { FinesseApiError, invalidInput, parameterMissing } from '../errors.ts';
 import { renderFinesseError } from '../http/error-handler.ts';
 import { bodyOf, sendFinesse } from '../http/send.ts';
 import { expectRoot, optionalText } from '../representation/fields.ts';
 import type { StateChange } from '../users/agent-state-requests.ts';
+import { supervisorChange } from '../users/supervisor-change.ts';
 import { REQUESTABLE_STATES, type RequestedState } from '../users/transitions.ts';
 import { userNode, type FinesseUser } from '../users/user.ts';
 import { stringParam } from './common.ts';
 import type { RestContext } from './context.ts';
 
 const userNotFound = (userid: string) => new FinesseApiError(404, 'User Not Found', userid, 'The user was not found.');
-
-/** §1.3: an agent acts only on itself; an administrator cannot act. Supervisors' teams are not known here yet. */
-function requireSelfActing(principal: Principal, userid: string): void {
-  if (isAdministrator(principal) || principal.id.toLowerCase() !== userid.toLowerCase()) throw wrongUser(principal.id);
-}
 
 function stateChangeOf(body: ReturnType<typeof bodyOf>): StateChange {
   const user = expectRoot(body, 'User');
@@ -35,7 +31,7 @@ function stateChangeOf(body: ReturnType<typeof bodyOf>): StateChange {
   return { state: state as RequestedState, extension: optionalText(user, 'extension'), reasonCodeId };
 }
 
-export const userPlugin: FastifyPluginAsync<RestContext> = async (app, { authenticate, users, agentStates }) => {
+export const userPlugin: FastifyPluginAsync<RestContext> = async (app, { authenticate, users, agentStates, teams }) => {
   app.setErrorHandler(renderFinesseError);
   app.addHook('onRequest', authenticate);
 
@@ -47,17 +43,19 @@ export const userPlugin: FastifyPluginAsync<RestContext> = async (app, { authent
 
   app.get('/User/:userId', async (request, reply) => {
     const userid = stringParam(request, 'userId');
-    requireSelfOrAdministrator(principalOf(request), userid);
-    return sendFinesse(request, reply, userNode(await find(userid)));
+    requireUserReader(principalOf(request), userid, teams);
+    const user = await find(userid);
+    return sendFinesse(request, reply, userNode(user, 'User', users.teamsOf(user.loginId)));
   });
 
   app.put('/User/:userId', async (request, reply) => {
     const userid = stringParam(request, 'userId');
-    requireSelfActing(principalOf(request), userid);
+    const role = actingAs(principalOf(request), userid, teams);
     const change = stateChangeOf(bodyOf(request));
     const header = request.headers.requestid;
     const requestId = typeof header === 'string' ? header : '';
-    const start = await agentStates.accept(await find(userid), change, requestId);
+    const user = await find(userid);
+    const start = await agentStates.accept(user, role === 'supervisor' ? supervisorChange(user, change) : change, requestId);
     // Answer 202 at once: the outcome arrives as a User notification carrying this requestId.
     await reply.code(202).send();
     start();

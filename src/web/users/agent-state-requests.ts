@@ -19,6 +19,8 @@ export interface StateChange {
   readonly extension: string | undefined;
   /** The ReasonCode id the client sent; undefined when absent (or -1). */
   readonly reasonCodeId: number | undefined;
+  /** A supervisor's change carries the system code instead (rest-api.md §3.4: 33 NOT_READY, 22 LOGOUT). */
+  readonly systemReasonCode?: number;
 }
 
 interface Pending { readonly requestId: string; readonly userid: string; timer?: NodeJS.Timeout }
@@ -57,7 +59,7 @@ export class AgentStateRequests {
       if (change.extension === undefined || change.extension === '') throw parameterMissing('extension');
       if (change.extension !== user.homeExtension) throw badRequest(change.extension, 'Invalid extension specified for user.');
     }
-    const code = await this.#reasonCode(change);
+    const code = change.systemReasonCode ?? await this.#reasonCode(change);
     if (action === 'signedIn') return () => void this.#options.users.republish(user.loginId, requestId);
     if (!this.#options.cti?.isOpen) throw serviceUnavailable();
     const instrument = change.state === 'LOGIN' ? change.extension ?? '' : user.extension || user.homeExtension;

@@ -8,7 +8,11 @@ import type { UserDirectory } from '../../shared/axl/user-directory.ts';
 import type { CtiConnection } from '../cti-client/index.ts';
 import { renderUpdate, type Publisher } from '../publisher/index.ts';
 import type { ReasonCodeRepository } from '../store/reason-codes.ts';
-import { userNode, userStateOf, userUri, type FinesseUser, type UserRole, type UserState } from './user.ts';
+import type { TeamDirectory } from '../teams/team-directory.ts';
+import {
+  teamMemberNode, teamUsersNode, userNode, userStateOf, userUri, type FinesseUser, type UserRole, type UserState,
+  type UserTeams,
+} from './user.ts';
 import { isOnCall } from './transitions.ts';
 
 export interface UserCacheOptions {
@@ -17,6 +21,8 @@ export interface UserCacheOptions {
   readonly publisher: Publisher;
   readonly log: Logger;
   readonly cti?: CtiConnection | undefined;
+  /** The engine's teams: the User's team fields, and the Team Users node each change also goes to. */
+  readonly teams?: TeamDirectory | undefined;
   readonly now?: () => Date;
 }
 
@@ -84,7 +90,19 @@ export class UserCache {
 
   publish(user: FinesseUser, requestId: string): void {
     const uri = userUri(user.loginId);
-    this.#options.publisher.publish(uri, renderUpdate(userNode(user, 'user'), 'PUT', requestId, uri));
+    this.#options.publisher.publish(uri, renderUpdate(userNode(user, 'user', this.teamsOf(user.loginId)), 'PUT', requestId, uri));
+    // rest-api.md §2.1: the team's supervisors follow the member on the Team Users node, source the member's URI.
+    const team = this.#options.teams?.teamOfUser(user.loginId);
+    if (team) this.#options.publisher.publish(teamUsersNode(team.id), renderUpdate(teamMemberNode(user, 'user'), 'PUT', requestId, uri));
+  }
+
+  teamsOf(userid: string): UserTeams {
+    const teams = this.#options.teams;
+    const team = teams?.teamOfUser(userid);
+    return {
+      team: team && { id: team.id, name: team.name },
+      supervised: (teams?.supervisedBy(userid) ?? []).map((t) => ({ id: t.id, name: t.name })),
+    };
   }
 
   /** The CSQs the engine puts the agent in (QUERY_AGENT_STATE_CONF's groups); none without a CTI session. */

@@ -54,8 +54,16 @@ function reasonCodeSummary(rc: ReasonCode): FinesseNode {
   ]);
 }
 
+/** The user's own team and the teams it supervises, from the engine (rest-api.md §3.1). */
+export interface UserTeams {
+  readonly team: { readonly id: number; readonly name: string } | undefined;
+  readonly supervised: readonly { readonly id: number; readonly name: string }[];
+}
+
+const NO_TEAMS: UserTeams = { team: undefined, supervised: [] };
+
 /** The User element; notifications use the lowercase wrapper `user` (§1.2). */
-export function userNode(user: FinesseUser, name: 'User' | 'user' = 'User'): FinesseNode {
+export function userNode(user: FinesseUser, name: 'User' | 'user' = 'User', teams: UserTeams = NO_TEAMS): FinesseNode {
   const supervisor = user.roles.includes('Supervisor');
   return record(name, [
     leaf('dialogs', uriOf(`/User/${user.loginId}/Dialogs`)),
@@ -72,10 +80,35 @@ export function userNode(user: FinesseUser, name: 'User' | 'user' = 'User'): Fin
     record('settings', [leaf('wrapUpOnIncoming', '')]),
     leaf('state', user.state),
     leaf('stateChangeTime', timestamp(user.stateChangeTime)),
-    leaf('teamId', user.teamId),
-    leaf('teamName', user.teamName),
-    // Supervised teams come from the engine's team data, which web does not read yet.
-    ...(supervisor ? [list('teams', 'Team', [])] : []),
+    leaf('teamId', teams.team?.id ?? user.teamId),
+    leaf('teamName', teams.team?.name ?? user.teamName),
+    ...(supervisor ? [list('teams', 'Team', teams.supervised.map((t) => record('Team', [
+      leaf('id', t.id), leaf('name', t.name), leaf('uri', uriOf(`/Team/${t.id}`)),
+    ])))] : []),
     leaf('uri', userUri(user.loginId)),
   ]);
 }
+
+/** A team member as the Team object and the Team Users node show it (rest-api.md §5.1): no forAll in reasonCode. */
+export function teamMemberNode(user: FinesseUser, name: 'User' | 'user' = 'User'): FinesseNode {
+  const rc = user.reasonCode;
+  return record(name, [
+    leaf('dialogs', uriOf(`/User/${user.loginId}/Dialogs`)),
+    leaf('extension', user.extension),
+    leaf('firstName', user.firstName),
+    leaf('lastName', user.lastName),
+    leaf('loginId', user.loginId),
+    // §5.1: BUSY only on a manual outbound call from NOT_READY, which UCCX voice calls here never are.
+    leaf('mediaState', user.state === 'LOGOUT' ? '' : 'IDLE'),
+    leaf('pendingState', user.pendingState),
+    ...(rc ? [record('reasonCode', [
+      leaf('category', rc.category), leaf('code', rc.code), leaf('id', rc.id), leaf('label', rc.label),
+      leaf('uri', reasonCodeUri(rc.id)),
+    ])] : []),
+    leaf('state', user.state),
+    leaf('stateChangeTime', timestamp(user.stateChangeTime)),
+    leaf('uri', userUri(user.loginId)),
+  ]);
+}
+
+export const teamUsersNode = (teamId: number): string => uriOf(`/Team/${teamId}/Users`);

@@ -8,7 +8,10 @@ import { ADMIN, AGENT, apiErrorOf, childNames, expectRefused, startWebNode, type
 
 describe('web configuration resources', () => {
   let fx: WebFixture;
-  before(async () => { fx = await startWebNode(); });
+  before(async () => {
+    fx = await startWebNode();
+    await fx.web.cti?.whenOpen(); // SystemInfo is IN_SERVICE once the engine serves CTI (rest-api.md §8)
+  });
   after(async () => { await fx.close(); });
 
   describe('authentication (rest-api.md §1.3)', () => {
