@@ -10,6 +10,7 @@ import type { SessionTransport } from './session/transport.ts';
 import { SessionRegistry } from './session/registry.ts';
 import { LoginThrottle } from './session/login-throttle.ts';
 import { SignInLimiter } from './session/sign-in-limiter.ts';
+import type { ConnectionLog } from './session/connection-log.ts';
 import type { IqAnswer } from './session/iq-callee.ts';
 import { PubsubService, type Outcome } from './pubsub/service.ts';
 import { ownNodesPolicy, type PubsubPolicy, type TeamDirectory } from './pubsub/policy.ts';
@@ -85,7 +86,7 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
   }
 
   /** A transport's new connection. */
-  openSession(transport: SessionTransport, log: Logger): XmppSession {
+  openSession(transport: SessionTransport, log: ConnectionLog): XmppSession {
     const session = new XmppSession(transport, this, log);
     this.#open.add(session);
     return session;
