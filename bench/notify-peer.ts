@@ -192,7 +192,13 @@ export type LoadResult = Record<string, unknown> & {
   latency_ms?: { p50?: number; p99?: number }; server?: Record<string, number>; aborted?: string;
 };
 
-export interface LoadRun { result: Promise<LoadResult | undefined>; setupDone: Promise<void> }
+export interface LoadRun {
+  result: Promise<LoadResult | undefined>;
+  /** Resolves with the sessions signed in and subscribed, once set-up is over. */
+  setupDone: Promise<number>;
+  /** Ends the driver early (its sessions close with it). */
+  stop(): void;
+}
 
 /** One load.mjs run; `setupDone` resolves when its sessions are all signed in and subscribed. */
 export function runLoad(o: BenchOptions, target: Target, flags: string[], tag: string): LoadRun {
@@ -201,21 +207,22 @@ export function runLoad(o: BenchOptions, target: Target, flags: string[], tag: s
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = createWriteStream(path.join(o.work, `load-${target.label}-${tag}.err`));
   let stdout = '';
-  let markSetup: () => void = () => {};
-  const setupDone = new Promise<void>((resolve) => { markSetup = resolve; });
+  let markSetup: (ready: number) => void = () => {};
+  const setupDone = new Promise<number>((resolve) => { markSetup = resolve; });
   child.stdout.on('data', (d: Buffer) => { stdout += d; });
   child.stderr.on('data', (d: Buffer) => {
     log.write(d);
-    if (/set-up done in|aborted/.test(String(d))) markSetup();
+    const done = /set-up done in [\d.]+ s: (\d+)\//.exec(String(d));
+    if (done) markSetup(Number(done[1]));
   });
   const result = new Promise<LoadResult | undefined>((resolve) => {
     child.on('close', () => {
-      markSetup();
+      markSetup(0);
       const line = stdout.trim().split('\n').pop();
       try { resolve(line ? JSON.parse(line) as LoadResult : undefined); } catch { resolve(undefined); }
     });
   });
-  return { result, setupDone };
+  return { result, setupDone, stop: () => { child.kill('SIGTERM'); } };
 }
 
 /** The flags both servers get, as in the peer README's comparisons. */
