@@ -25,8 +25,11 @@ export interface RunningNode {
   close(): Promise<void>;
 }
 
+/** Services that keep no tables: alone, they open no store (PGlite alone holds hundreds of MB). */
+const STORELESS: ReadonlySet<ServiceName> = new Set<ServiceName>(['notify']);
+
 export async function startNode(config: PoiseConfig, log: Logger): Promise<RunningNode> {
-  const store = await openStore({
+  const store = config.services.every((name) => STORELESS.has(name)) ? unopenedStore(config) : await openStore({
     databaseUrl: config.databaseUrl, dataDir: config.dataDir,
     onConnectionError: (err) => log.warn({ err }, 'database connection lost; the pool reconnects on next use'),
   });
@@ -51,4 +54,15 @@ export async function startNode(config: PoiseConfig, log: Logger): Promise<Runni
     throw err;
   }
   return { services, store, clock, close };
+}
+
+/** The store of a node whose services keep no tables: never opened, and any use of it is our own bug. */
+function unopenedStore(config: PoiseConfig): Store {
+  const unused = (): never => { throw new Error(`no store is open: ${config.services.join(', ')} keep no tables`); };
+  return {
+    get db() { return unused(); },
+    kind: config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl) ? 'postgres' : 'pglite',
+    migrate: async () => unused(),
+    close: async () => {},
+  };
 }

@@ -8,7 +8,7 @@ import { SERVICE_ACCOUNTS } from '../shared/demo-contact-center.ts';
 import { isCallManager } from '../callmanager/index.ts';
 import { NotifyServer, type NotifyPublisher } from './notify-server.ts';
 import { listenTcp } from './transports/tcp.ts';
-import { listenHttp } from './transports/http-server.ts';
+import { listenHttp, NotifyWebEndpoints } from './transports/http-server.ts';
 import { TeamDirectoryLink } from './pubsub/team-directory-link.ts';
 
 export { NotifyServer, type NotifyPublisher } from './notify-server.ts';
@@ -21,7 +21,7 @@ export interface NotifyService extends RunningService {
   /** Supervisors' teams for the subscription policy; `web` in this process plugs its team directory in. */
   readonly teams: TeamDirectoryLink;
   /** Bound listener ports, for tests and the printed URLs. */
-  readonly ports: { xmpp: number; xmppTls: number; bosh: number };
+  readonly ports: { xmpp: number; xmppTls: number; bosh: number; boshHttps: number };
 }
 
 const SIGN_IN_MEMORY_MS = 60_000;
@@ -68,20 +68,28 @@ export async function startNotify(context: ServiceContext): Promise<NotifyServic
   };
   const direct = await listenTcp({ host: config.host, port: config.ports.xmppTls, notify: server, log, tls: { ...keyPair, mode: 'direct' } })
     .catch(closeOnFailure(tcp));
-  const web = await listenHttp({ host: config.host, port: config.ports.bosh, notify: server, log }).catch(closeOnFailure(tcp, direct));
-  log.info({ domain, xmpp: tcp.port, xmppTls: direct.port, bosh: web.port, starttls: !material.selfSigned }, 'notification service listening');
+  const endpoints = new NotifyWebEndpoints(server, log);
+  const web = await listenHttp({ host: config.host, port: config.ports.bosh, endpoints }).catch(closeOnFailure(tcp, direct));
+  // 7443: the same BOSH and WebSocket handlers over TLS, with the TLS port's certificate (§1).
+  const webTls = await listenHttp({ host: config.host, port: config.ports.boshHttps, endpoints, tls: keyPair })
+    .catch(closeOnFailure(tcp, direct, web));
+  log.info({ domain, xmpp: tcp.port, xmppTls: direct.port, bosh: web.port, boshHttps: webTls.port, starttls: !material.selfSigned }, 'notification service listening');
   const httpBase = `http://${config.publicHost}:${web.port}`;
+  const httpsBase = `https://${config.publicHost}:${webTls.port}`;
   return {
-    name: 'notify', publisher: server, server, teams, ports: { xmpp: tcp.port, xmppTls: direct.port, bosh: web.port },
+    name: 'notify', publisher: server, server, teams, ports: { xmpp: tcp.port, xmppTls: direct.port, bosh: web.port, boshHttps: webTls.port },
     endpoints: [
       { label: `XMPP c2s (domain ${domain})`, url: `xmpp://${config.publicHost}:${tcp.port}` },
       { label: 'XMPP c2s, TLS from the first byte', url: `xmpps://${config.publicHost}:${direct.port}` },
       { label: 'XMPP over BOSH', url: `${httpBase}/http-bind` },
+      { label: 'XMPP over BOSH, HTTPS', url: `${httpsBase}/http-bind` },
       { label: 'XMPP over WebSocket', url: `ws://${config.publicHost}:${web.port}/ws/` },
+      { label: 'XMPP over WebSocket, TLS', url: `wss://${config.publicHost}:${webTls.port}/ws/` },
     ],
     async close() {
       server.shutdown();
-      await Promise.all([tcp.close(), direct.close(), web.close()]);
+      await endpoints.close();
+      await Promise.all([tcp.close(), direct.close(), web.close(), webTls.close()]);
     },
   };
 }

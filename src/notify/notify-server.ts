@@ -9,6 +9,8 @@ import { DEFAULT_SESSION_LIMITS, XmppSession, type SessionHost, type SessionLimi
 import type { SessionTransport } from './session/transport.ts';
 import { SessionRegistry } from './session/registry.ts';
 import { LoginThrottle } from './session/login-throttle.ts';
+import { SignInLimiter } from './session/sign-in-limiter.ts';
+import type { ConnectionLog } from './session/connection-log.ts';
 import type { IqAnswer } from './session/iq-callee.ts';
 import { PubsubService, type Outcome } from './pubsub/service.ts';
 import { ownNodesPolicy, type PubsubPolicy, type TeamDirectory } from './pubsub/policy.ts';
@@ -38,6 +40,8 @@ export interface NotifyServerOptions {
   maxSessionsPerUser?: number;
   /** Explicit subscriptions per session (§11: 200). */
   maxSubscriptionsPerSession?: number;
+  /** Directory sign-ins in flight at once; more wait in order (default 8). */
+  maxConcurrentSignIns?: number;
   /** Clock of the sign-in lockout (§11); default Date.now. */
   now?: () => number;
   /** Told when a desktop becomes available or goes away (§9); `web` will force logout from it. */
@@ -60,6 +64,7 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
   readonly #maxSessionsPerUser: number;
   readonly #idPrefix = randomBytes(4).toString('hex');
   readonly #throttle: LoginThrottle;
+  readonly #signIns: SignInLimiter;
   #nextId = 0;
 
   constructor(private readonly options: NotifyServerOptions) {
@@ -74,13 +79,14 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
     });
     this.#maxSessionsPerUser = options.maxSessionsPerUser ?? 10;
     this.#throttle = new LoginThrottle(options.now);
+    this.#signIns = new SignInLimiter(options.maxConcurrentSignIns ?? 8);
     this.pubsub = new PubsubService({
       domain: this.domain, policy: this.#policy, maxSubscriptionsPerSession: options.maxSubscriptionsPerSession ?? 200,
     });
   }
 
   /** A transport's new connection. */
-  openSession(transport: SessionTransport, log: Logger): XmppSession {
+  openSession(transport: SessionTransport, log: ConnectionLog): XmppSession {
     const session = new XmppSession(transport, this, log);
     this.#open.add(session);
     return session;
@@ -102,7 +108,7 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
       this.options.log.warn({ user: userid }, 'XMPP sign-in locked after repeated failures');
       return false;
     }
-    const ok = await this.options.authenticate(userid, password);
+    const ok = await this.#signIns.run(() => this.options.authenticate(userid, password));
     if (ok) this.#throttle.succeeded(userid);
     else this.#throttle.failed(userid);
     return ok;

@@ -10,11 +10,26 @@ export const DEFAULT_SCRYPT_LOG2_COST = 14; // N = 16384, the cost node's scrypt
 const MIN_LOG2_COST = 1;
 const MAX_LOG2_COST = 20; // refuse stored hashes that would cost more than 1 GiB to check
 
-function derive(secret: string, salt: Buffer, log2N: number, r: number, p: number): Promise<Buffer> {
-  const options: ScryptOptions = { N: 2 ** log2N, r, p, maxmem: 256 * 2 ** log2N * r + 1024 * 1024 };
-  return new Promise((resolve, reject) => {
-    scrypt(secret.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)));
-  });
+// Each derivation holds 128·N·r bytes (16 MiB at the default cost) on a libuv thread, and every thread keeps
+// its own malloc arena afterwards: a sign-in burst on four threads left that much RSS four times over. Two at a
+// time bounds it and leaves threads free for file I/O; the others queue, in order.
+const MAX_CONCURRENT_DERIVATIONS = 2;
+let derivations = 0;
+const waitingDerivations: Array<() => void> = [];
+
+async function derive(secret: string, salt: Buffer, log2N: number, r: number, p: number): Promise<Buffer> {
+  if (derivations >= MAX_CONCURRENT_DERIVATIONS) await new Promise<void>((resolve) => waitingDerivations.push(resolve));
+  else derivations += 1;
+  try {
+    const options: ScryptOptions = { N: 2 ** log2N, r, p, maxmem: 256 * 2 ** log2N * r + 1024 * 1024 };
+    return await new Promise<Buffer>((resolve, reject) => {
+      scrypt(secret.normalize('NFC'), salt, KEY_LENGTH, options, (err, key) => (err ? reject(err) : resolve(key)));
+    });
+  } finally {
+    const next = waitingDerivations.shift();
+    if (next) next();
+    else derivations -= 1;
+  }
 }
 
 /** Hashes a password or PIN with a fresh salt. */

@@ -2,7 +2,7 @@
 // `bad-request`, a handler that throws something other than a StanzaError `internal-server-error`, and one
 // nobody handles `service-unavailable`.
 import { Element } from 'ltx';
-import type { Logger } from '../../shared/logger.ts';
+import type { ConnectionLog } from './connection-log.ts';
 import { StanzaError, errorReply } from '../xmpp/stanza-error.ts';
 
 /** The result's payload, `undefined` for an empty result, `null` when no handler takes this iq. */
@@ -10,7 +10,7 @@ export type IqAnswer = Element | undefined | null;
 export type IqHandler = (iq: Element, payload: Element) => IqAnswer | Promise<IqAnswer>;
 
 /** `from` of the reply: the entity the iq was addressed to. Result/error iqs return `undefined` (never answered). */
-export async function answerIq(iq: Element, handler: IqHandler, from: string | undefined, log: Logger): Promise<Element | undefined> {
+export async function answerIq(iq: Element, handler: IqHandler, from: string | undefined, log: ConnectionLog): Promise<Element | undefined> {
   const type = iq.attrs.type;
   if (type === 'result' || type === 'error') return undefined;
   const children = iq.getChildElements();

@@ -3,7 +3,7 @@
 // sends (transport.ts); the node-wide state (sessions, pubsub) lives in the host.
 import { randomBytes } from 'node:crypto';
 import { Element } from 'ltx';
-import type { Logger } from '../../shared/logger.ts';
+import type { ConnectionLog } from './connection-log.ts';
 import { NS } from '../xmpp/namespaces.ts';
 import { StreamError, streamErrorElement, type StreamErrorCondition } from '../xmpp/stream-error.ts';
 import { StanzaError, errorReply } from '../xmpp/stanza-error.ts';
@@ -57,7 +57,7 @@ export class XmppSession {
   /** Stanzas are handled one after another, so an answer never overtakes the one before it. */
   #chain: Promise<void> = Promise.resolve();
 
-  constructor(readonly transport: SessionTransport, private readonly host: SessionHost, readonly log: Logger) {
+  constructor(readonly transport: SessionTransport, private readonly host: SessionHost, readonly log: ConnectionLog) {
     this.#authTimer = setTimeout(() => this.close('connection-timeout'), host.limits.authTimeoutMs);
   }
 

@@ -10,6 +10,7 @@ import { STREAM_CLOSE, streamHeader } from '../xmpp/serialize.ts';
 import type { NotifyServer } from '../notify-server.ts';
 import type { SessionTransport } from '../session/transport.ts';
 import { listenOn } from '../../shared/listen.ts';
+import { LazyConnectionLog } from '../session/connection-log.ts';
 
 /** A closed stream waits this long for the client's own close before the socket is destroyed (RFC 6120 §4.4). */
 const CLOSE_GRACE_MS = 2_000;
@@ -40,7 +41,7 @@ export async function listenTcp(options: {
   let nextConn = 0;
   const onConnection = (socket: net.Socket) => {
     sockets.add(socket);
-    const connLog = log.child({ conn: `tcp-${++nextConn}`, transport: options.tls?.mode === 'direct' ? 'tls' : 'tcp' });
+    const connLog = new LazyConnectionLog(log, { conn: `tcp-${++nextConn}`, transport: options.tls?.mode === 'direct' ? 'tls' : 'tcp' });
     /** The socket stanzas travel on: the plain one, then its TLS wrapper after STARTTLS. */
     let stream: net.Socket = socket;
     let secure = options.tls?.mode === 'direct';

@@ -10,6 +10,7 @@ import { StreamError } from '../xmpp/stream-error.ts';
 import type { NotifyServer } from '../notify-server.ts';
 import type { SessionTransport } from '../session/transport.ts';
 import type { XmppSession } from '../session/session.ts';
+import { LazyConnectionLog } from '../session/connection-log.ts';
 
 /** Strophe string-compares this byte for byte (R7). */
 export const WS_CLOSE = '<close xmlns="urn:ietf:params:xml:ns:xmpp-framing" />';
@@ -47,7 +48,7 @@ export class XmppWebSocketEndpoint {
   }
 
   #connection(ws: WebSocket): void {
-    const log = this.log.child({ conn: `ws-${++this.#nextConn}`, transport: 'websocket' });
+    const log = new LazyConnectionLog(this.log, { conn: `ws-${++this.#nextConn}`, transport: 'websocket' });
     let ended = false;
     let lastActivity = Date.now();
     const transport: SessionTransport = {

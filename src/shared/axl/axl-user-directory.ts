@@ -16,8 +16,15 @@ export interface AxlUserDirectoryOptions {
   timeoutMs?: number;
 }
 
+const SESSION_COOKIE = 'JSESSIONIDSSO';
+
 export class AxlUserDirectory implements UserDirectory {
   readonly #authorization: string;
+  /**
+   * The JSESSIONIDSSO cookie of the last Basic sign-in (axl.md §1): sent instead of the password, so the call
+   * manager checks this account's password once rather than on every request, and keeps one session for it.
+   */
+  #session: string | undefined;
 
   constructor(private readonly options: AxlUserDirectoryOptions) {
     this.#authorization = `Basic ${Buffer.from(`${options.userid}:${options.password}`).toString('base64')}`;
@@ -55,20 +62,16 @@ export class AxlUserDirectory implements UserDirectory {
     for (const child of children) request.cnode(child);
     const envelope = new Element('soapenv:Envelope', { 'xmlns:soapenv': SOAP_ENV, 'xmlns:ns': AXL_NS });
     envelope.c('soapenv:Header').up().c('soapenv:Body').cnode(request);
-    let response: Response;
-    try {
-      response = await fetch(this.options.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'text/xml; charset=utf-8', accept: 'text/xml',
-          soapaction: `"CUCM:DB ver=${AXL_VERSION} ${operation}"`, authorization: this.#authorization,
-        },
-        body: serialize(envelope),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
-      });
-    } catch (err) {
-      throw new UserDirectoryError(`AXL ${operation} unreachable at ${this.options.url}`, { cause: err });
+    const session = this.#session;
+    let response = await this.#post(operation, envelope, session);
+    // §1: an idle session answers 404, an unknown one 401; both mean sign in again with the password.
+    if (session !== undefined && (response.status === 404 || response.status === 401)) {
+      await response.body?.cancel();
+      if (this.#session === session) this.#session = undefined;
+      response = await this.#post(operation, envelope, undefined);
     }
+    const issued = /(?:^|[;,]\s*)JSESSIONIDSSO=([^;,\s]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+    if (issued !== undefined) this.#session = issued;
     const body = await response.text();
     if (response.status !== 200 && response.status !== 500) {
       throw new UserDirectoryError(`AXL ${operation} answered HTTP ${response.status}`);
@@ -85,6 +88,23 @@ export class AxlUserDirectory implements UserDirectory {
       };
     }
     return { kind: 'answer', body: content };
+  }
+
+  async #post(operation: string, envelope: Element, session: string | undefined): Promise<Response> {
+    try {
+      return await fetch(this.options.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'text/xml; charset=utf-8', accept: 'text/xml',
+          soapaction: `"CUCM:DB ver=${AXL_VERSION} ${operation}"`,
+          ...(session === undefined ? { authorization: this.#authorization } : { cookie: `${SESSION_COOKIE}=${session}` }),
+        },
+        body: serialize(envelope),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
+      });
+    } catch (err) {
+      throw new UserDirectoryError(`AXL ${operation} unreachable at ${this.options.url}`, { cause: err });
+    }
   }
 }
 

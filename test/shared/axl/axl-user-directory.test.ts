@@ -2,6 +2,8 @@
 // account.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { AxlUserDirectory } from '../../../src/shared/axl/axl-user-directory.ts';
 import { UserDirectoryError } from '../../../src/shared/axl/user-directory.ts';
 import { ACCOUNTS, startAxl, type AxlFixture } from '../../support/axl.ts';
@@ -29,4 +31,34 @@ test('getUser: a known user with its roles; an unknown one is undefined', async 
 test('a refused service account is an error, not a failed sign-in', async () => {
   const directory = new AxlUserDirectory({ url: axl.url, userid: 'reader', password: 'not-the-password' });
   await assert.rejects(directory.authenticate('agent', ACCOUNTS.agent.password), UserDirectoryError);
+});
+
+test('after the first Basic sign-in the JSESSIONIDSSO cookie stands in for the password; a lost session signs in again', async () => {
+  // A recording proxy in front of the live AXL server: what each request authenticated with.
+  const seen: string[] = [];
+  const target = new URL(axl.url);
+  let forget = false;
+  const proxy = http.createServer((req, res) => {
+    if (forget && req.headers.cookie) req.headers.cookie = 'JSESSIONIDSSO=NOT-A-SESSION';
+    seen.push(req.headers.authorization ? 'basic' : req.headers.cookie ? 'cookie' : 'none');
+    const upstream = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = proxy.address() as AddressInfo;
+    const directory = new AxlUserDirectory({ url: `http://127.0.0.1:${port}/axl/`, userid: 'reader', password: ACCOUNTS.reader.password });
+    assert.equal(await directory.authenticate('agent', ACCOUNTS.agent.password), true);
+    assert.equal(await directory.authenticate('agent', 'wrong'), false);
+    assert.equal((await directory.getUser('agent'))?.userid, 'agent');
+    assert.deepEqual(seen, ['basic', 'cookie', 'cookie']);
+    forget = true; // the server no longer knows the session: 401, then Basic again
+    assert.equal(await directory.authenticate('agent', ACCOUNTS.agent.password), true);
+    assert.deepEqual(seen.slice(3), ['cookie', 'basic']);
+  } finally {
+    await new Promise((resolve) => proxy.close(resolve));
+  }
 });

@@ -115,6 +115,9 @@ export class BoshSession implements SessionTransport {
     const session = this.#session;
     this.#nextRid = request.rid + 1;
     this.#lastRid = request.rid;
+    // With `requests` in flight, sending this rid proves the answers below the window arrived (§14.3): an
+    // idle session keeps one answer for retransmission, not `requests` of them, each maybe a whole item.
+    for (const old of this.#answered.keys()) if (old <= request.rid - this.settings.requests) this.#answered.delete(old);
     this.#hold(request.rid, respond);
     if (!session) return;
     if (request.attrs['xmpp:restart'] === 'true') {

@@ -7,6 +7,7 @@ import { NS } from '../../xmpp/namespaces.ts';
 import type { NotifyServer } from '../../notify-server.ts';
 import { decodeBody, terminateBody, type BoshRequest } from './body.ts';
 import { BoshSession, type Respond } from './bosh-session.ts';
+import { LazyConnectionLog } from '../../session/connection-log.ts';
 
 export interface BoshOptions {
   /** Longest hold, seconds (§6: 30, the Finesse desktop's). */
@@ -92,7 +93,7 @@ export class BoshEndpoint {
       if (gone.session) this.notify.forgetSession(gone.session);
     });
     this.#sessions.set(sid, bosh);
-    const log = this.log.child({ conn: `bosh-${++this.#nextConn}`, transport: 'bosh' });
+    const log = new LazyConnectionLog(this.log, { conn: `bosh-${++this.#nextConn}`, transport: 'bosh' });
     const session = this.notify.openSession(bosh, log);
     const creation: Record<string, string | number> = {
       'xmlns:xmpp': NS.xbosh, 'xmlns:stream': NS.stream, sid, authid: sid, from: this.notify.domain, wait, hold: HOLD,
