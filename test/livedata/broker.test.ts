@@ -16,7 +16,7 @@ const csq = (csqId: string, callsWaiting: number): StatisticsMessage => ({
   csq: {
     csqId, csqName: `CSQ ${csqId}`, callsWaiting, oldestQueuedAt: callsWaiting > 0 ? Date.now() : null,
     agents: { loggedIn: 3, ready: 1, notReady: 1, reserved: 0, talking: 1, work: 0 },
-    today: { presented: 5, handled: 4, abandoned: 1, longestWaitMs: 9000, longestHandleMs: 60000, withinServiceLevel: 3 },
+    today: { presented: 5, handled: 4, abandoned: 1, dequeued: 4, handledWithinSl: 3, abandonedWithinSl: 1, queueMsTotal: 20000, handleMsTotal: 200000, longestWaitMs: 9000, longestHandleMs: 60000 },
   },
 });
 

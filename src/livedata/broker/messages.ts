@@ -5,6 +5,10 @@ import { z } from 'zod';
 
 export const AGENT_STATES = ['LOGIN', 'LOGOUT', 'NOT_READY', 'READY', 'RESERVED', 'TALKING', 'WORK'] as const;
 
+const count = z.number().int().nonnegative();
+const ms = z.number().nonnegative();
+const Episodes = z.object({ count, totalMs: ms, maxMs: ms });
+
 /** One agent as the engine sees it now, with its counters since midnight. */
 const AgentRecord = z.object({
   agentId: z.string().min(1).max(128),
@@ -17,11 +21,11 @@ const AgentRecord = z.object({
   stateSince: z.number().nonnegative(),
   reasonCode: z.number().int().optional(),
   loginSince: z.number().nonnegative().nullable(),
-  callsOffered: z.number().int().nonnegative(),
-  callsHandled: z.number().int().nonnegative(),
-  /** Milliseconds spent in each state since midnight, the running one excluded. */
-  msInState: z.record(z.enum(AGENT_STATES), z.number().nonnegative()),
-  talkMs: z.object({ totalMs: z.number().nonnegative(), maxMs: z.number().nonnegative() }),
+  callsOffered: count,
+  callsHandled: count,
+  /** Finished stretches in each state since midnight (the running one excluded). */
+  inState: z.partialRecord(z.enum(AGENT_STATES), Episodes),
+  hold: Episodes,
 });
 
 /** One CSQ's figures now (the Finesse Queue object's counts, cti.md §8.3 record R) and since midnight. */
@@ -35,16 +39,24 @@ const CsqRecord = z.object({
     notReady: z.number().int().nonnegative(), reserved: z.number().int().nonnegative(),
     talking: z.number().int().nonnegative(), work: z.number().int().nonnegative(),
   }),
+  /** Since midnight, cumulative (telephony-and-routing.md §3.8); Live Data derives its windows from the deltas. */
   today: z.object({
-    presented: z.number().int().nonnegative(), handled: z.number().int().nonnegative(),
-    abandoned: z.number().int().nonnegative(), longestWaitMs: z.number().nonnegative(),
-    longestHandleMs: z.number().nonnegative(),
-    /** Handled within the CSQ's service-level threshold (numerator of service level %). */
-    withinServiceLevel: z.number().int().nonnegative(),
+    presented: count, handled: count, abandoned: count, dequeued: count,
+    handledWithinSl: count, abandonedWithinSl: count,
+    queueMsTotal: ms, handleMsTotal: ms, longestWaitMs: ms, longestHandleMs: ms,
   }),
 });
 
+/** A team with its supervisors: Live Data authorizes subscriptions with it. */
+const TeamRecord = z.object({
+  teamId: z.string().min(1).max(64),
+  teamName: z.string().max(128),
+  supervisorIds: z.array(z.string().max(128)).max(256),
+});
+
 export const StatisticsMessage = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('team'), at: z.number(), team: TeamRecord }),
+  z.object({ kind: z.literal('teamRemoved'), at: z.number(), teamId: z.string().min(1).max(64) }),
   z.object({ kind: z.literal('agent'), at: z.number(), agent: AgentRecord }),
   z.object({ kind: z.literal('agentRemoved'), at: z.number(), agentId: z.string().min(1).max(128) }),
   z.object({ kind: z.literal('csq'), at: z.number(), csq: CsqRecord }),
@@ -52,16 +64,19 @@ export const StatisticsMessage = z.discriminatedUnion('kind', [
   /** A consumer (re)joined and asks the engine to publish every record again. */
   z.object({ kind: z.literal('resync'), at: z.number() }),
   /** The engine published every record after a resync or at its start: the consumer's view is whole. */
-  z.object({ kind: z.literal('snapshotEnd'), at: z.number(), agents: z.number().int(), csqs: z.number().int() }),
+  z.object({ kind: z.literal('snapshotEnd'), at: z.number(), agents: z.number().int(), csqs: z.number().int(), teams: z.number().int() }),
 ]);
 export type StatisticsMessage = z.infer<typeof StatisticsMessage>;
 export type AgentRecord = z.infer<typeof AgentRecord>;
 export type CsqRecord = z.infer<typeof CsqRecord>;
+export type TeamRecord = z.infer<typeof TeamRecord>;
 export type AgentStateName = (typeof AGENT_STATES)[number];
 
 /** The routing key of a message: consumers may bind to `agent.#`, `csq.#` or `control.#`. */
 export function topicOf(message: StatisticsMessage): string {
   switch (message.kind) {
+    case 'team': return `team.${message.team.teamId}`;
+    case 'teamRemoved': return `team.${message.teamId}`;
     case 'agent': return `agent.${message.agent.agentId}`;
     case 'agentRemoved': return `agent.${message.agentId}`;
     case 'csq': return `csq.${message.csq.csqId}`;
