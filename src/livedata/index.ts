@@ -45,7 +45,8 @@ export async function startLivedata(context: ServiceContext): Promise<LivedataSe
     broker, authenticate: viewerAuth(new AxlUserDirectory(axl)), log, nodeName: config.publicHost,
   });
   const http = createServer((_request, response) => { response.statusCode = 404; response.end(); });
-  await server.start(http);
+  await server.start();
+  server.attach(http, '/socket.io');
   const port = await listenOn(http, config.ports.livedata, config.host).catch(async (err: unknown) => {
     await server.close();
     throw err;

@@ -50,8 +50,7 @@ export class LivedataServer {
   readonly #clients = new Set<Client>();
   readonly #context: ReportContext;
   readonly #now: () => number;
-  #io: Server | undefined;
-  #namespace: Namespace | undefined;
+  readonly #servers: { io: Server; namespace: Namespace }[] = [];
   #subscription: Subscription | undefined;
   #refreshTimer: NodeJS.Timeout | undefined;
   #state: LivedataState = 'degraded';
@@ -75,12 +74,24 @@ export class LivedataServer {
   get state(): LivedataState { return this.#state; }
   get clientCount(): number { return this.#clients.size; }
 
-  /** Listens on the HTTP server at `path` (default `/socket.io`), and follows the statistics stream. */
-  async start(http: HttpServer, path = '/socket.io'): Promise<void> {
-    this.#io = new Server(http, { path, serveClient: false, cors: { origin: this.options.corsOrigin ?? true, credentials: true } });
-    this.#io.of('/').use((_socket, next) => next(new Error('use the /livedata namespace')));
-    this.#namespace = this.#io.of('/livedata');
-    this.#namespace.use((socket, next) => {
+  /** Follows the statistics stream; clients come through attach(). */
+  async start(): Promise<void> {
+    this.#offStatus = this.options.broker.onStatus((status) => this.#onBrokerStatus(status));
+    this.#subscription = await this.options.broker.subscribe((message) => this.#onMessage(message));
+    if (this.options.broker.status === 'up') this.#resync();
+    this.#refreshTimer = setInterval(() => this.#refreshAll(), FULL_REFRESH_MS).unref();
+  }
+
+  /**
+   * Serves Socket.IO on an HTTP server at `path`: Live Data's own port (`/socket.io`), and in one process also the
+   * web port (`/livedata/socket.io`, desktop-and-gadgets.md §6.2), with one set of clients behind both. The
+   * returned function disconnects this server's clients and stops serving on it.
+   */
+  attach(http: HttpServer, path: string): () => void {
+    const io = new Server(http, { path, serveClient: false, cors: { origin: this.options.corsOrigin ?? true, credentials: true } });
+    io.of('/').use((_socket, next) => next(new Error('use the /livedata namespace')));
+    const namespace = io.of('/livedata');
+    namespace.use((socket, next) => {
       const authorization = (socket.handshake.auth as { authorization?: unknown } | undefined)?.authorization
         ?? socket.handshake.headers.authorization;
       this.options.authenticate(authorization).then((viewer) => {
@@ -92,11 +103,16 @@ export class LivedataServer {
         next(Object.assign(new Error('sign-in unavailable'), { data: { code: 'unavailable' } }));
       });
     });
-    this.#namespace.on('connection', (socket) => this.#accept(socket));
-    this.#offStatus = this.options.broker.onStatus((status) => this.#onBrokerStatus(status));
-    this.#subscription = await this.options.broker.subscribe((message) => this.#onMessage(message));
-    if (this.options.broker.status === 'up') this.#resync();
-    this.#refreshTimer = setInterval(() => this.#refreshAll(), FULL_REFRESH_MS).unref();
+    namespace.on('connection', (socket) => this.#accept(socket));
+    const attached = { io, namespace };
+    this.#servers.push(attached);
+    return () => {
+      const at = this.#servers.indexOf(attached);
+      if (at < 0) return;
+      this.#servers.splice(at, 1);
+      io.disconnectSockets(true);
+      io.engine.close();
+    };
   }
 
   async close(): Promise<void> {
@@ -105,7 +121,9 @@ export class LivedataServer {
     await this.#subscription?.unsubscribe();
     for (const client of this.#clients) client.socket.disconnect(true);
     this.#clients.clear();
-    await new Promise<void>((resolve) => { if (this.#io) this.#io.close(() => resolve()); else resolve(); });
+    // Disconnects the clients; the HTTP servers belong to whoever attached them.
+    for (const { io } of this.#servers) { io.disconnectSockets(true); io.engine.close(); }
+    this.#servers.length = 0;
   }
 
   #accept(socket: Socket): void {
@@ -224,7 +242,7 @@ export class LivedataServer {
   #setState(state: LivedataState): void {
     if (state === this.#state) return;
     this.#state = state;
-    this.#namespace?.emit('status', this.#status());
+    for (const { namespace } of this.#servers) namespace.emit('status', this.#status());
   }
 
   #status(): { state: LivedataState; activeNode: string } {
