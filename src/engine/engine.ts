@@ -12,12 +12,14 @@ import type { AgentDirectory, DirectoryAgent } from './resources/agent-directory
 import { AgentStates } from './resources/agent-states.ts';
 import { ResourceManager } from './resources/resource-manager.ts';
 import { Router, type RouterEvents } from './routing/router.ts';
+import { EngineStatistics } from './stats/engine-statistics.ts';
 
 export interface EngineDeps {
   readonly provider: TelephonyProvider;
   readonly credentials: { readonly appUser: string; readonly password: string };
   readonly directory: AgentDirectory;
-  readonly repository: EngineRepository;
+  /** Only `load` is used: the configuration is read whole (a benchmark may hand a fixed one). */
+  readonly repository: Pick<EngineRepository, 'load'>;
   readonly clock: Clock;
   readonly log: Logger;
 }
@@ -27,6 +29,7 @@ export interface Engine {
   readonly router: Router;
   readonly resources: ResourceManager;
   readonly contacts: ContactManager;
+  readonly statistics: EngineStatistics;
   readonly session: ProviderSession;
   config(): EngineConfig;
   /** Re-reads configuration and agents; changes reach routing at once. */
@@ -52,6 +55,7 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
   };
   const router = new Router({ clock, agents, settings: () => config.settings, events });
   const resources = new ResourceManager(router);
+  const statistics = new EngineStatistics({ clock, router, agents, settings: () => config.settings });
   contacts = new ContactManager({
     session, router, agents, resources, log: log.child({ component: 'contacts' }),
     triggerAt: (dn) => routed.get(dn),
@@ -76,6 +80,7 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
       for (const terminal of agent.devices) observe({ terminals: [terminal] }, terminal);
       observe({ addresses: [agent.extension] }, agent.extension);
     }
+    statistics.recount(); // CSQ membership may have changed
   };
   const register = (device: string, kind: 'routePoint' | 'port') => {
     if (registered.has(device)) return;
@@ -100,13 +105,14 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
   const unwatch = deps.directory.onChange?.(() => { void reload(); });
 
   return {
-    agents, router, resources, contacts, session,
+    agents, router, resources, contacts, statistics, session,
     config: () => config,
     reload,
     async close() {
       unwatch?.();
       await reloading;
       contacts?.close();
+      statistics.close();
       router.close();
       agents.close();
       session.shutdown();

@@ -84,6 +84,7 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
   const adminApi: AdminApiOptions = {
     context: adminContext(store.db, peopleOf(callmanager), () => engine.reload()),
     authenticator: new AdminAuthenticator(new AxlUserDirectory(axl), config.web.authCacheSeconds * 1000),
+    engine,
   };
   return {
     name: 'engine', engine, cti, ctiPort, adminApi,

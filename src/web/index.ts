@@ -23,6 +23,7 @@ import { PubsubPublisher, RecordingPublisher, TeePublisher } from './publisher/i
 import { isNotifyService } from '../notify/index.ts';
 import { AgentStateRequests } from './users/agent-state-requests.ts';
 import { UserCache } from './users/user-cache.ts';
+import { QueueCache } from './queues/queue-cache.ts';
 
 export interface WebService extends RunningService {
   readonly store: WebConfigStore;
@@ -55,6 +56,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const agentStates = new AgentStateRequests({
     users, reasonCodes: configStore.reasonCodes, publisher: outgoing, cti, log,
   });
+  const queues = new QueueCache({ cti, publisher: outgoing, log });
   cti?.start();
   const tls = await loadTlsMaterial({
     certFile: config.tls.certFile, keyFile: config.tls.keyFile, dataDir: config.dataDir, hostName: config.publicHost,
@@ -73,7 +75,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const restContext: RestContext = {
     authenticate: authenticationHook(authenticator), store: configStore, systemInfo,
     clientLogs: directoryClientLogSink(path.resolve(config.dataDir, 'clientlogs')),
-    users, agentStates,
+    users, agentStates, queues,
   };
   const appOptions = { log, maxBodyBytes: config.web.maxBodyBytes, resources: REST_RESOURCES, context: restContext };
   const http = await buildWebApp(appOptions);
@@ -93,6 +95,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   } catch (err) {
     await Promise.all([http.close(), https.close(), cti?.close()]);
     agentStates.close();
+    queues.close();
     throw err;
   }
   httpsPort = portOf(https);
@@ -108,6 +111,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
       for (const detach of detachLivedata) detach();   // its clients would hold the ports open
       await Promise.all([http.close(), https.close()]);
       agentStates.close();
+      queues.close();
       await cti?.close();
     },
   };

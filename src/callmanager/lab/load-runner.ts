@@ -101,8 +101,9 @@ export class LoadRun {
         live.patienceTimer = this.clock.setTimeout(() => this.#abandon(call.id), planned.patienceMs);
       }
       this.#live.set(call.id, live);
-      // The call's first events went out before it was known here: pick up a phone already ringing.
-      for (const connection of call.connections) {
+      // The call's first events went out before it was known here: pick up a phone already ringing. Read the call
+      // again: an engine on the same event bus may have redirected it to an agent's phone inside placeInbound.
+      for (const connection of (this.telephony.getCall(call.id) ?? call).connections) {
         for (const tc of connection.terminalConnections) {
           if (tc.ccState === 'RINGING' && this.isRobotPhone(tc.terminal)) this.#ring(call.id, tc.terminal);
         }

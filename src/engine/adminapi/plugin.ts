@@ -8,6 +8,8 @@ import { csqPlugin } from './csq.ts';
 import { instanceNotFound, methodNotAllowed } from './errors.ts';
 import { authenticationHook, type AdminAuthenticator } from './principal.ts';
 import { resourcePlugin } from './resource.ts';
+import { statsPlugin } from './stats.ts';
+import type { Engine } from '../engine.ts';
 import { resourceGroupPlugin, skillPlugin } from './skill.ts';
 import { teamPlugin } from './team.ts';
 import { triggerPlugin } from './trigger.ts';
@@ -19,11 +21,13 @@ export const MAX_BODY_BYTES = 1024 * 1024; // adminapi.md §1.2 [Poise]
 export interface AdminApiOptions {
   context: AdminContext;
   authenticator: AdminAuthenticator;
+  /** The live engine, for the real-time statistics (§3.2); without it those routes are not served. */
+  engine?: Engine | undefined;
 }
 
 const OBJECTS = ['skill', 'resourceGroup', 'resource', 'team', 'csq', 'application', 'trigger'];
 
-export const adminApiPlugin: FastifyPluginAsync<AdminApiOptions> = async (app, { context, authenticator }) => {
+export const adminApiPlugin: FastifyPluginAsync<AdminApiOptions> = async (app, { context, authenticator, engine }) => {
   app.setErrorHandler(renderAdminError);
   app.removeAllContentTypeParsers();
   // XML whatever the declared type (JSON bodies are not read yet).
@@ -39,5 +43,6 @@ export const adminApiPlugin: FastifyPluginAsync<AdminApiOptions> = async (app, {
   for (const plugin of [skillPlugin, resourceGroupPlugin, resourcePlugin, teamPlugin, csqPlugin, applicationPlugin, triggerPlugin]) {
     await app.register(plugin, context);
   }
+  if (engine) await app.register(statsPlugin, { engine });
 };
 

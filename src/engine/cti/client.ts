@@ -31,6 +31,8 @@ export class CtiClient {
   readonly #socket: net.Socket;
   readonly #decoder = new FrameDecoder({ role: 'client' });
   readonly #pending = new Map<number, (reply: CtiMessage) => void>();
+  /** Requests answered by several replies: the collector says when the last one came. */
+  readonly #multi = new Map<number, (reply: CtiMessage) => boolean>();
   readonly #events: CtiMessage[] = [];
   readonly #waiters: ((m: CtiMessage) => void)[] = [];
   #nextInvokeId = 1;
@@ -79,6 +81,24 @@ export class CtiClient {
     });
   }
 
+  /**
+   * Sends a request answered by several replies with its InvokeID (POISE_QUERY_CSQ_STATISTICS_CONF, cti.md §8.3);
+   * resolves with all of them once `last(reply)` holds.
+   */
+  requestAll(request: CtiRequest, last: (reply: CtiMessage) => boolean): Promise<CtiMessage[]> {
+    const invokeId = this.#nextInvokeId;
+    const replies: CtiMessage[] = [];
+    return new Promise((resolve) => {
+      this.#multi.set(invokeId, (m) => {
+        replies.push(m);
+        if (!last(m)) return false;
+        resolve(replies);
+        return true;
+      });
+      void this.request(request); // its first reply goes to #multi, which is checked first
+    });
+  }
+
   /** The InvokeID the next request will carry, so a caller can file it before the reply (and its events) arrive. */
   get nextInvokeId(): number { return this.#nextInvokeId; }
 
@@ -116,6 +136,14 @@ export class CtiClient {
 
   #receive(m: CtiMessage): void {
     const invokeId = 'invokeId' in m ? m.invokeId : undefined;
+    const collect = invokeId === undefined ? undefined : this.#multi.get(invokeId);
+    if (collect && invokeId !== undefined) {
+      if (collect(m)) {
+        this.#multi.delete(invokeId);
+        this.#pending.delete(invokeId);
+      }
+      return;
+    }
     const resolve = invokeId === undefined ? undefined : this.#pending.get(invokeId);
     if (resolve && invokeId !== undefined) {
       this.#pending.delete(invokeId);

@@ -11,11 +11,13 @@ import {
   CtiStatus, PERIPHERAL_ID, PgStatus, Service, SystemEventId, VERSION_NUMBER, type CtiMessage, type CtiMessageOf,
 } from './codec/index.ts';
 import { handleRequest, type EngineRequest } from './requests.ts';
+import { CsqStatisticsEvents } from './csq-statistics-events.ts';
+import { handleStatisticsRequest, isStatisticsRequest } from './statistics-requests.ts';
 import { CtiSession, type SessionHandler, type SessionMasks } from './session.ts';
 
 const MIN_IDLE_TIMEOUT = 20;   // §4.1: ≥ 20 s
 const MAX_IDLE_TIMEOUT = 120;  // §4.4: Poise also refuses ≥ 120 s
-const GRANTABLE = Service.ALL_EVENTS | Service.CLIENT_CONTROL | Service.CALL_DATA_UPDATE;
+const GRANTABLE = Service.ALL_EVENTS | Service.CLIENT_CONTROL | Service.CALL_DATA_UPDATE | Service.POISE_SERVICE_EXTENSIONS;
 
 export interface CtiServerOptions {
   readonly engine: Engine;
@@ -38,6 +40,7 @@ export class CtiServer {
   /** While a request runs, its events wait here so they follow its CONF. */
   #held: Pending[] | undefined;
   #cause: { invokeId: number; clientId: string } | undefined;
+  readonly #csqStatistics: CsqStatisticsEvents;
 
   constructor(options: CtiServerOptions) {
     this.#options = options;
@@ -54,6 +57,10 @@ export class CtiServer {
       const message = agentStateEvent(agent, session, engine.router.csqsOf(session.userId), options.clock.now());
       this.#broadcast({ mask: (m) => (m.agentStateMask & bit) !== 0, message });
     });
+    this.#csqStatistics = new CsqStatisticsEvents({
+      engine, clock: options.clock,
+      send: (message) => this.#deliver({ mask: (m) => (m.services & Service.POISE_SERVICE_EXTENSIONS) !== 0, message }),
+    });
   }
 
   async listen(): Promise<number> {
@@ -69,6 +76,7 @@ export class CtiServer {
 
   async close(): Promise<void> {
     for (const off of this.#unsubscribe) off();
+    this.#csqStatistics.close();
     for (const session of [...this.#sessions]) session.close();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
@@ -126,6 +134,11 @@ export class CtiServer {
   }
 
   #request(session: CtiSession, message: CtiMessage): void {
+    if (isStatisticsRequest(message)) {
+      const now = this.#options.clock.now();
+      for (const reply of handleStatisticsRequest(this.#options.engine, message, session.masks?.services ?? 0, now)) session.send(reply);
+      return;
+    }
     if (!isEngineRequest(message)) {
       const invokeId = 'invokeId' in message ? message.invokeId : 0;
       session.send({ type: 'FAILURE_CONF', invokeId, status: CtiStatus.FUNCTION_NOT_AVAILABLE, text: `${message.type} is not served` });

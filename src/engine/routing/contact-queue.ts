@@ -20,12 +20,28 @@ export function compareEntries(a: QueueEntry, b: QueueEntry): number {
     || a.seq - b.seq;
 }
 
+/** Told of every entry that joins or leaves a queue, so statistics follow the queues without scanning them. */
+export interface QueueObserver {
+  added(entry: QueueEntry): void;
+  removed(entry: QueueEntry): void;
+}
+
 export class ContactQueue {
   readonly #index = new SortedIndex<QueueEntry>(compareEntries);
+
+  constructor(private readonly observer?: QueueObserver) {}
 
   get size(): number { return this.#index.size; }
   head(): QueueEntry | undefined { return this.#index.first(); }
   entries(): readonly QueueEntry[] { return this.#index.values(); }
-  add(entry: QueueEntry): void { this.#index.insert(entry); }
-  remove(entry: QueueEntry): boolean { return this.#index.remove(entry); }
+  add(entry: QueueEntry): void {
+    this.#index.insert(entry);
+    this.observer?.added(entry);
+  }
+
+  remove(entry: QueueEntry): boolean {
+    if (!this.#index.remove(entry)) return false;
+    this.observer?.removed(entry);
+    return true;
+  }
 }

@@ -6,7 +6,8 @@ import type { Clock, TimerHandle } from '../../shared/clock.ts';
 import type { AgentSession, AgentStates } from '../resources/agent-states.ts';
 import { inPool } from '../resources/csq-membership.ts';
 import type { AgentState, Csq, Resource, Settings } from '../resources/types.ts';
-import { ContactQueue, compareEntries, type QueueEntry } from './contact-queue.ts';
+import type { ContactEvent, ContactObserver } from './contact-events.ts';
+import { ContactQueue, compareEntries, type QueueEntry, type QueueObserver } from './contact-queue.ts';
 import { ReadyAgents } from './ready-agents.ts';
 
 export interface QueueRequest { readonly csqId: number; readonly priority?: number }
@@ -18,6 +19,8 @@ export type ContactState = 'QUEUED' | 'RESERVED' | 'CONNECTED' | 'ENDED' | 'ABAN
 interface ContactRecord {
   readonly id: string;
   readonly seq: number;
+  /** First entry into a queue: speed of answer and service level count from here (§3.8). */
+  readonly queuedAt: number;
   state: ContactState;
   entries: QueueEntry[];
   reservation: Reservation | undefined;
@@ -45,6 +48,11 @@ export class Router {
   #seq = 0;
   #draining = false;
   readonly #work: (() => void)[] = [];
+  readonly #observers: ContactObserver[] = [];
+  readonly #queueObserver: QueueObserver = {
+    added: (entry) => this.#emit({ type: 'ENTERED', entry }),
+    removed: (entry) => this.#emit({ type: 'LEFT', entry }),
+  };
 
   constructor(deps: { clock: Clock; agents: AgentStates; settings: () => Settings; events?: RouterEvents }) {
     this.#clock = deps.clock;
@@ -57,7 +65,7 @@ export class Router {
   /** Adds or replaces a CSQ; membership is recomputed for every resource. */
   setCsq(csq: Csq): void {
     const old = this.#csqs.get(csq.id);
-    this.#csqs.set(csq.id, { csq, ready: new ReadyAgents(csq), queue: old?.queue ?? new ContactQueue() });
+    this.#csqs.set(csq.id, { csq, ready: new ReadyAgents(csq), queue: old?.queue ?? new ContactQueue(this.#queueObserver) });
     for (const resource of this.#resources.values()) this.#placeResource(resource);
     this.#schedule(() => this.#matchCsq(csq.id));
   }
@@ -69,6 +77,15 @@ export class Router {
     this.#placeResource(resource);
   }
 
+  /** Follows every contact's progress (statistics); returns the unsubscribe. */
+  observe(observer: ContactObserver): () => void {
+    this.#observers.push(observer);
+    return () => { const i = this.#observers.indexOf(observer); if (i >= 0) this.#observers.splice(i, 1); };
+  }
+
+  csq(csqId: number): Csq | undefined { return this.#csqs.get(csqId)?.csq; }
+  csqs(): IterableIterator<Csq> { return [...this.#csqs.values()].map((c) => c.csq).values(); }
+
   csqsOf(userId: string): readonly number[] { return this.#csqsOf.get(userId) ?? []; }
   queued(csqId: number): readonly QueueEntry[] { return this.#csqs.get(csqId)?.queue.entries() ?? []; }
   readyCount(csqId: number): number { return this.#csqs.get(csqId)?.ready.size ?? 0; }
@@ -79,13 +96,14 @@ export class Router {
   enqueue(contactId: string, requests: readonly QueueRequest[]): void {
     const now = this.#clock.now();
     const record: ContactRecord = {
-      id: contactId, seq: ++this.#seq, state: 'QUEUED', entries: [], reservation: undefined, ronaTimer: undefined,
+      id: contactId, seq: ++this.#seq, queuedAt: now, state: 'QUEUED', entries: [], reservation: undefined, ronaTimer: undefined,
       ronaCount: 0,
     };
     record.entries = requests.filter((r) => this.#csqs.has(r.csqId)).map((r) => ({
       contactId, seq: record.seq, csqId: r.csqId, priority: r.priority ?? 1, queuedAt: now, returned: false,
     }));
     this.#contacts.set(contactId, record);
+    this.#emit({ type: 'OFFERED', contactId, csqIds: record.entries.map((e) => e.csqId) });
     this.#schedule(() => this.#queueAndMatch(record));
   }
 
@@ -96,6 +114,7 @@ export class Router {
     this.#clock.clearTimeout(record.ronaTimer);
     record.ronaTimer = undefined;
     record.state = 'CONNECTED';
+    this.#emit({ type: 'ANSWERED', reservation: record.reservation, queuedAt: record.queuedAt });
     this.#agents.answer(record.reservation.userId);
     return true;
   }
@@ -108,6 +127,10 @@ export class Router {
     this.#clock.clearTimeout(record.ronaTimer);
     record.state = 'ABANDONED';
     this.#contacts.delete(contactId);
+    this.#emit({
+      type: 'ABANDONED', contactId, csqIds: record.entries.map((e) => e.csqId), queuedAt: record.queuedAt,
+      reservation: record.reservation,
+    });
     if (record.reservation) this.#agents.cancelReservation(record.reservation.userId);
   }
 
@@ -207,12 +230,13 @@ export class Router {
     if (!csqEntry) return;
     csqEntry.ready.selected(userId);
     this.#dequeue(record);
+    const reservation: Reservation = { contactId: record.id, userId, csqId };
+    this.#emit({ type: 'RESERVED', reservation });
     if (!this.#agents.reserve(userId, record.id)) {
       // unreachable while indexes follow agent state; keep the contact waiting rather than lose it
       for (const entry of record.entries) this.#csqs.get(entry.csqId)?.queue.add(entry);
       return;
     }
-    const reservation: Reservation = { contactId: record.id, userId, csqId };
     record.state = 'RESERVED';
     record.reservation = reservation;
     const settings = this.#settings();
@@ -231,11 +255,16 @@ export class Router {
     record.reservation = undefined;
     record.ronaCount++;
     record.entries = record.entries.map((e) => requeue === 'HEAD' ? { ...e, returned: true } : { ...e, queuedAt: now });
+    this.#emit({ type: 'RONA', reservation });
     this.#schedule(() => {
       this.#agents.rona(reservation.userId, this.#settings().agentStateAfterRna);
       this.#events.onRona?.(reservation);
     });
     this.#schedule(() => this.#queueAndMatch(record));
+  }
+
+  #emit(event: ContactEvent): void {
+    for (const observer of this.#observers) observer(event);
   }
 
   #dequeue(record: ContactRecord): void {

@@ -93,6 +93,13 @@ export class CtiConnection {
     return { invokeId, reply: withDeadline(client, client.request(request), this.#options.requestTimeoutMs ?? 10_000) };
   }
 
+  /** A request answered by several replies (cti.md §8.3 More); resolves with all once `last(reply)` holds. */
+  requestAll(request: CtiRequest, last: (reply: CtiMessage) => boolean): Promise<CtiMessage[]> {
+    const client = this.#client;
+    if (!client) return Promise.reject(new CtiUnavailableError('no CTI session to the engine'));
+    return withDeadline(client, client.requestAll(request, last), this.#options.requestTimeoutMs ?? 10_000);
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
     clearTimeout(this.#retry);
@@ -197,7 +204,7 @@ export class CtiConnection {
 }
 
 /** The reply, or CtiUnavailableError when the deadline passes or the session closes first. */
-function withDeadline(client: CtiClient, reply: Promise<CtiMessage>, ms: number): Promise<CtiMessage> {
+function withDeadline<T>(client: CtiClient, reply: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new CtiUnavailableError(`no CTI answer in ${ms} ms`)), ms);

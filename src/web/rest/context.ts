@@ -4,6 +4,7 @@ import type { SystemInfoSource } from './system-info.ts';
 import type { ClientLogSink } from '../client-log-sink.ts';
 import type { AgentStateRequests } from '../users/agent-state-requests.ts';
 import type { UserCache } from '../users/user-cache.ts';
+import type { QueueCache } from '../queues/queue-cache.ts';
 
 /** What every REST resource plugin receives (its plugin options). */
 export interface RestContext {
@@ -14,4 +15,5 @@ export interface RestContext {
   clientLogs: ClientLogSink;
   users: UserCache;
   agentStates: AgentStateRequests;
+  queues: QueueCache;
 }

@@ -4,6 +4,7 @@ import type { RestContext } from './context.ts';
 import { clientLogPlugin } from './client-log.ts';
 import { contactPlugin } from './contact.ts';
 import { phoneBookPlugin } from './phone-book.ts';
+import { queuePlugin } from './queue.ts';
 import { layoutConfigPlugin } from './layout-config.ts';
 import { mediaPropertiesLayoutPlugin } from './media-properties-layout.ts';
 import { reasonCodePlugin } from './reason-code.ts';
@@ -16,4 +17,5 @@ import { wrapUpReasonPlugin } from './wrap-up-reason.ts';
 export const REST_RESOURCES: readonly FastifyPluginAsync<RestContext>[] = [
   systemInfoPlugin, reasonCodePlugin, wrapUpReasonPlugin, layoutConfigPlugin, clientLogPlugin,
   phoneBookPlugin, contactPlugin, mediaPropertiesLayoutPlugin, workflowActionPlugin, workflowPlugin, userPlugin,
+  queuePlugin,
 ];

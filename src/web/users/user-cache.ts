@@ -87,6 +87,14 @@ export class UserCache {
     this.#options.publisher.publish(uri, renderUpdate(userNode(user, 'user'), 'PUT', requestId, uri));
   }
 
+  /** The CSQs the engine puts the agent in (QUERY_AGENT_STATE_CONF's groups); none without a CTI session. */
+  async csqsOf(userid: string): Promise<number[]> {
+    const cti = this.#options.cti;
+    if (!cti?.isOpen) return [];
+    const reply = await cti.request({ type: 'QUERY_AGENT_STATE_REQ', peripheralId: 1, mrdId: 1, icmAgentId: 0, agentId: userid });
+    return reply.type === 'QUERY_AGENT_STATE_CONF' ? (reply.csqs ?? []).map((g) => g.csqId) : [];
+  }
+
   /** Asks the engine for the state of every user held; publishes those that changed while the link was down. */
   async rebuild(): Promise<void> {
     const keys = [...this.#users.keys()];

@@ -26,6 +26,17 @@ export const QUERY_AGENT_QUEUE_STATISTICS_CONF = layout({
   groups: [],
 });
 
+/** UCCE's agent statistics query: decoded so that it can be refused with FAILURE_CONF 12, as UCCX does (§8.2). */
+export const QUERY_AGENT_STATISTICS_REQ = layout({
+  code: MessageType.QUERY_AGENT_STATISTICS_REQ, type: 'QUERY_AGENT_STATISTICS_REQ', direction: 'request',
+  fixed: [fx('invokeId', 'U4'), fx('peripheralId', 'U4')],
+  floating: [
+    { tag: Tag.AgentInstrument, name: 'agentInstrument', type: 'S', max: 64 },
+    { tag: Tag.AgentID, name: 'agentId', type: 'S', max: 129 },
+  ],
+  groups: [],
+});
+
 export const POISE_QUERY_CSQ_STATISTICS_REQ = layout({
   code: MessageType.POISE_QUERY_CSQ_STATISTICS_REQ, type: 'POISE_QUERY_CSQ_STATISTICS_REQ', direction: 'request',
   fixed: [fx('invokeId', 'U4'), fx('csqId', 'U4')], floating: [], groups: [],
@@ -49,6 +60,6 @@ export const POISE_SNAPSHOT_END_EVENT = layout({
 });
 
 export const STATISTICS_LAYOUTS = [
-  QUERY_AGENT_QUEUE_STATISTICS_REQ, QUERY_AGENT_QUEUE_STATISTICS_CONF, POISE_QUERY_CSQ_STATISTICS_REQ,
+  QUERY_AGENT_QUEUE_STATISTICS_REQ, QUERY_AGENT_QUEUE_STATISTICS_CONF, QUERY_AGENT_STATISTICS_REQ, POISE_QUERY_CSQ_STATISTICS_REQ,
   POISE_QUERY_CSQ_STATISTICS_CONF, POISE_CSQ_STATISTICS_EVENT, POISE_SNAPSHOT_END_EVENT,
 ] as const;
