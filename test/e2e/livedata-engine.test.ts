@@ -78,3 +78,45 @@ test('a queued and abandoned call moves the CSQ Summary, which matches the engin
   // A supervisor of Sales does not see Support; an agent cannot ask for it either way round.
   assert.ok((await agent6.subscribe({ report: 'teamState', filter: { agentIds: ['agent1'] } })).error);
 });
+
+test('under the seeded lab load, each CSQ Summary row equals the engine\'s figures once the stream is quiet', async () => {
+  for (const [agent, extension] of [['agent2', '1002'], ['agent3', '1003']] as const) {
+    assert.equal((await setState('LOGIN', agent, extension)).type, 'SET_AGENT_STATE_CONF');
+    assert.equal((await setState('READY', agent, extension)).type, 'SET_AGENT_STATE_CONF');
+  }
+  const admin = await connectLivedata(livedata.port, 'admin');
+  after(() => admin.close());
+  const summary = await admin.subscribe({ report: 'voiceCsqSummary' });
+  const latest = new Map((summary.rows as Row[]).map((r) => [r.key, r]));
+  admin.socket.on('rows', (event: { upsert: Row[] }) => { for (const row of event.upsert) latest.set(row.key, row); });
+  assert.equal((await lab('/clock', { mode: 'virtual' })).status, 200);
+  const run = await lab('/load', {
+    seed: 42, callsPerSecond: 2, durationSec: 20, routePoints: [{ dn: '7001', weight: 3 }, { dn: '7002', weight: 1 }],
+    ahtSec: 4, answerDelaySec: 1, abandonProbability: 0.3, patienceMeanSec: 3,
+  });
+  assert.equal(run.status, 201);
+  const quiet = async () => {          // no rows for 400 ms: Live Data has caught up with the engine
+    let last = admin.rows.length;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 400));
+      if (admin.rows.length === last) return;
+      last = admin.rows.length;
+    }
+  };
+  for (let step = 0; step < 6; step++) {
+    assert.equal((await lab('/clock/advance', { ms: 3000 })).status, 200);
+    await quiet();
+    for (const csq of engine.engine.router.csqs()) {
+      const figures = engine.engine.statistics.csq(csq.id)!;
+      const row = latest.get(String(csq.id));
+      assert.ok(row, `no row for ${csq.name}`);
+      const got = { waiting: row.callsWaiting, presented: row.today?.presented, abandoned: row.today?.abandoned, loggedIn: row.agents?.loggedIn, ready: row.agents?.ready };
+      const want = { waiting: figures.callsWaiting, presented: figures.today.presented, abandoned: figures.today.abandoned, loggedIn: figures.agents.loggedOn, ready: figures.agents.ready };
+      assert.deepEqual(got, want, `${csq.name} after ${step + 1} steps`);
+    }
+  }
+  const presented = [...latest.values()].reduce((n, r) => n + (r.today?.presented ?? 0), 0);
+  assert.ok(presented > 5, `the load reached the CSQs (${presented} presented)`);
+  await lab('/reset', {});
+  await lab('/clock', { mode: 'real' });
+});
