@@ -6,21 +6,12 @@
 // the process CPU % (engine, call model, load generator and the 10 clients together) and events/s received.
 //   npx tsx bench/engine-routing.ts [--seconds=45] [--long]      (--long: 300 s)
 import { performance } from 'node:perf_hooks';
-import { CallModel } from '../src/callmanager/calls/call-model.ts';
-import { MemoryDialPlan } from '../src/callmanager/calls/memory-dial-plan.ts';
-import { labTelephonyOver } from '../src/callmanager/lab/call-model-telephony.ts';
-import { LoadSpec } from '../src/callmanager/lab/load-plan.ts';
-import { LoadRun } from '../src/callmanager/lab/load-runner.ts';
-import { TelephonyProvider } from '../src/callmanager/provider/provider.ts';
-import type { EngineConfig } from '../src/engine/config/engine-config.ts';
 import { CtiClient } from '../src/engine/cti/client.ts';
 import { Service } from '../src/engine/cti/codec/index.ts';
 import { CtiServer } from '../src/engine/cti/server.ts';
-import { openEngine } from '../src/engine/engine.ts';
-import { DEFAULT_SETTINGS, type Csq } from '../src/engine/resources/types.ts';
-import { RealClock } from '../src/shared/clock.ts';
 import { silentLogger } from '../src/shared/logger.ts';
 import { percentile } from '../src/shared/percentiles.ts';
+import { openBenchContactCenter } from './support/bench-contact-center.ts';
 
 const COMMAND = 'npx tsx bench/engine-routing.ts';
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}`));
@@ -30,44 +21,8 @@ const CSQS = 20;
 const CLIENTS = 10;
 const CALLS_PER_SECOND = 100;
 
-// --- the call manager's devices: 20 route points, one phone per agent
-const dialPlan = new MemoryDialPlan();
-const routePoints = Array.from({ length: CSQS }, (_, i) => ({ dn: String(7201 + i), device: `RP_${7201 + i}` }));
-for (const rp of routePoints) dialPlan.addDevice({ name: rp.device, kind: 'CTI_ROUTE_POINT', lines: [{ pattern: rp.dn }] });
-const agents = Array.from({ length: AGENTS }, (_, i) => ({
-  userId: `bench${i + 1}`, extension: String(30001 + i), phone: `SEP${String(30001 + i).padStart(12, '0')}`, csq: (i % CSQS) + 1,
-}));
-for (const a of agents) dialPlan.addDevice({ name: a.phone, kind: 'PHONE', registered: true, lines: [{ pattern: a.extension }] });
-const model = new CallModel({ dialPlan });
-const provider = new TelephonyProvider({
-  model, devices: dialPlan,
-  authenticateAppUser: async () => ({ userid: 'bench', associatedDevices: [...routePoints.map((r) => r.device), ...agents.map((a) => a.phone)] }),
-});
-
-// --- the engine's configuration, built directly: CSQ n serves skill n, its trigger is route point 720n
-const csqs: Csq[] = Array.from({ length: CSQS }, (_, i) => ({
-  id: i + 1, name: `Bench CSQ ${i + 1}`, queueType: 'VOICE', autoWork: false, wrapupTime: 0,
-  pool: { type: 'SKILL_GROUP', skills: [{ skillId: i + 1, minimumCompetence: 1, weight: 1, order: 1 }] },
-  selectionCriteria: 'Longest Available', serviceLevel: 5, serviceLevelPercentage: 80, ronaTimeoutSec: 0, ronaRequeue: 'HEAD',
-}));
-const config: EngineConfig = {
-  skills: csqs.map((c) => ({ id: c.id, name: c.name })), resourceGroups: [], teams: [],
-  resources: agents.map((a) => ({ userId: a.userId, automaticAvailable: true, skills: new Map([[a.csq, 5]]) })),
-  csqs,
-  applications: csqs.map((c) => ({ id: c.id, name: c.name, maxSessions: 1000, script: 'icd', parameters: { CSQ: c.name } })),
-  callControlGroups: [],
-  triggers: routePoints.map((rp, i) => ({
-    directoryNumber: rp.dn, routePartitionName: '', deviceName: rp.device, applicationId: i + 1, enabled: true,
-    maxSessions: 1000, idleTimeoutMs: 5000,
-  })),
-  settings: DEFAULT_SETTINGS,
-};
-const clock = new RealClock();
-const engine = await openEngine({
-  provider, credentials: { appUser: 'bench', password: 'bench' }, clock, log: silentLogger,
-  repository: { load: async () => config },
-  directory: { listAgents: async () => agents.map((a) => ({ userId: a.userId, extension: a.extension, type: 'AGENT' as const, devices: [a.phone] })) },
-});
+const center = await openBenchContactCenter({ agents: AGENTS, csqs: CSQS });
+const { engine, clock } = center;
 const cti = new CtiServer({ engine, clock, log: silentLogger, host: '127.0.0.1', port: 0 });
 const port = await cti.listen();
 
@@ -106,21 +61,14 @@ engine.router.observe((event) => {
   }
 });
 
-for (const a of agents) {
-  engine.agents.request(a.userId, 'LOGIN');
-  engine.agents.request(a.userId, 'READY');
-}
+center.signInAll();
 await new Promise((r) => setTimeout(r, 500)); // the sign-in events reach the clients before measuring
 received = 0;
 statisticsEvents = 0;
 
-const spec = LoadSpec.parse({
-  seed: 20_260_525, callsPerSecond: CALLS_PER_SECOND, durationSec: seconds,
-  routePoints: routePoints.map((r) => ({ dn: r.dn, weight: 1 })), ahtSec: 15, answerDelaySec: 1,
-});
 const cpu0 = process.cpuUsage();
 const wall0 = performance.now();
-const run = new LoadRun('bench', spec, labTelephonyOver(model, dialPlan), clock, (device) => device.startsWith('SEP'));
+const run = center.startLoad(CALLS_PER_SECOND, seconds);
 let busyPeak = 0;
 const sampler = setInterval(() => {
   let busy = 0;
@@ -153,6 +101,5 @@ console.log(`routing decision p50 ${result.routingDecisionMs.p50} ms, p99 ${resu
 
 await Promise.all(clients.map((c) => c.close()));
 await cti.close();
-await engine.close();
-clock.close();
+await center.close();
 process.exit(0);

@@ -7,6 +7,7 @@ import { openStore, type Store } from './store/database.ts';
 import { startCallManager } from './callmanager/index.ts';
 import { startNotify } from './notify/index.ts';
 import { startEngine } from './engine/index.ts';
+import { startLivedata } from './livedata/index.ts';
 import { startWeb } from './web/index.ts';
 
 type ServiceStarter = (context: ServiceContext) => Promise<RunningService>;
@@ -15,6 +16,7 @@ const STARTERS: Record<ServiceName, ServiceStarter> = {
   callmanager: startCallManager,
   notify: startNotify,
   engine: startEngine,
+  livedata: startLivedata,
   web: startWeb,
 };
 

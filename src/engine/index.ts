@@ -13,6 +13,8 @@ import { adminContext, type Person } from './adminapi/context.ts';
 import { ADMIN_API_PREFIX, adminApiPlugin, type AdminApiOptions } from './adminapi/plugin.ts';
 import { AdminAuthenticator } from './adminapi/principal.ts';
 import { AxlUserDirectory } from '../shared/axl/axl-user-directory.ts';
+import { openBroker, type StatisticsBroker } from '../livedata/broker/index.ts';
+import { StatisticsFeed } from './stats/statistics-feed.ts';
 
 export { ADMIN_API_PREFIX, adminApiPlugin };
 
@@ -22,6 +24,8 @@ export interface EngineService extends RunningService {
   readonly ctiPort: number;
   /** The Configuration API (adminapi.md), mounted by the web service on its ports under ADMIN_API_PREFIX. */
   readonly adminApi: AdminApiOptions;
+  /** The statistics stream to Live Data (docs/livedata.md); Live Data in this process shares it. */
+  readonly statisticsBroker: StatisticsBroker;
 }
 
 export function isEngineService(service: RunningService | undefined): service is EngineService {
@@ -86,12 +90,24 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
     authenticator: new AdminAuthenticator(new AxlUserDirectory(axl), config.web.authCacheSeconds * 1000),
     engine,
   };
+  const statisticsBroker = await openBroker(config.livedata.brokerUrl, log.child({ component: 'statistics-broker' }));
+  const feed = new StatisticsFeed({ engine, broker: statisticsBroker, clock });
+  const people = peopleOf(callmanager);
+  const refreshNames = async () => feed.setNames(new Map((await people()).map((p) => [p.userId, p])));
+  await refreshNames();
+  const unwatchNames = callmanager.directory.onChange((change) => {
+    if (change.entity !== 'appUser') refreshNames().catch((err: unknown) => log.warn({ err }, 'agent names not refreshed'));
+  });
+  feed.publishAll();
   return {
-    name: 'engine', engine, cti, ctiPort, adminApi,
+    name: 'engine', engine, cti, ctiPort, adminApi, statisticsBroker,
     endpoints: [{ label: 'CTI server (Cisco CTI protocol v14)', url: `tcp://${config.publicHost}:${ctiPort}` }],
     async close() {
+      unwatchNames();
+      feed.close();
       await cti.close();
       await engine.close();
+      await statisticsBroker.close();
     },
   };
 }

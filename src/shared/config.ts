@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The services one node can run, in start order; `--only=` picks a subset. */
-export const SERVICE_NAMES = ['callmanager', 'notify', 'engine', 'web'] as const;
+export const SERVICE_NAMES = ['callmanager', 'notify', 'engine', 'livedata', 'web'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -24,6 +24,8 @@ const Env = z.object({
   POISE_CALLMANAGER_PORT: port.default(8443),                          // AXL and lab API, HTTPS
   POISE_CALLMANAGER_HTTP_PORT: port.default(8080),                     // same on plain HTTP, loopback
   POISE_LIVEDATA_PORT: port.default(12015),
+  POISE_STATISTICS_BROKER_URL: z.string().regex(/^(memory|amqps?|rediss?):\/\//, 'memory://, amqp:// or redis://').default('memory://'), // engine → Live Data stream
+  POISE_LIVEDATA_AXL_URL: z.string().url().optional(),                 // AXL for Live Data sign-in when the call manager runs elsewhere
   POISE_TLS_CERT: z.string().optional(),                               // PEM files; unset: self-signed at first start
   POISE_TLS_KEY: z.string().optional(),
   POISE_DEMO_PASSWORD: z.string().min(4).optional(),                   // unset: generated at first start and stored
@@ -72,6 +74,8 @@ export interface PoiseConfig {
   demo: { password: string | undefined; extraAgents: number };
   callmanager: { labEnabled: boolean; labAllowRemote: boolean; ccmVersion: string; axlMaxBodyBytes: number };
   notify: { xmppDomain: string; axlUrl: string | undefined; publisher: string | undefined };
+  /** The statistics stream from the engine to Live Data (memory:// in one process; RabbitMQ or Redis across nodes). */
+  livedata: { brokerUrl: string; axlUrl: string | undefined };
   /** The CTI user OPEN_REQ must name; undefined: every ClientID is accepted (cti.md §4.1). */
   engine: { ctiClient: { id: string; password: string } | undefined; role: 'master' | 'standby' };
   /** The other node of a pair (rest-api.md §8); undefined: a single node. */
@@ -137,6 +141,7 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
     },
     notify: { xmppDomain: (e.POISE_XMPP_DOMAIN ?? e.POISE_PUBLIC_HOST ?? e.POISE_HOST).toLowerCase(), axlUrl: e.POISE_AXL_URL,
       publisher: e.POISE_NOTIFY_PUBLISHER },
+    livedata: { brokerUrl: e.POISE_STATISTICS_BROKER_URL, axlUrl: e.POISE_LIVEDATA_AXL_URL },
     engine: {
       ctiClient: e.POISE_CTI_CLIENT_ID === undefined ? undefined
         : { id: e.POISE_CTI_CLIENT_ID, password: e.POISE_CTI_CLIENT_PASSWORD ?? '' },

@@ -8,6 +8,7 @@ import type { RunningService, ServiceContext } from '../shared/service.ts';
 import { loadTlsMaterial } from '../shared/tls.ts';
 import { Authenticator } from './auth/authenticator.ts';
 import { AxlUserDirectory } from '../shared/axl/axl-user-directory.ts';
+import { isLivedataService } from '../livedata/index.ts';
 import { authenticationHook } from './auth/hook.ts';
 import type { UserDirectory } from '../shared/axl/user-directory.ts';
 import { directoryClientLogSink } from './client-log-sink.ts';
@@ -112,6 +113,10 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   if (isEngineService(engine)) {
     for (const app of [http, https]) await app.register(adminApiPlugin, { ...engine.adminApi, prefix: ADMIN_API_PREFIX });
   }
+  // desktop-and-gadgets.md §6.2: Live Data on the web ports too, at /livedata/socket.io, when it runs in this process.
+  const livedata = context.started.get('livedata');
+  const detachLivedata = isLivedataService(livedata)
+    ? [http, https].map((app) => livedata.server.attach(app.server, '/livedata/socket.io')) : [];
   try {
     await http.listen({ host: config.host, port: config.ports.web });
     await https.listen({ host: config.host, port: config.ports.webHttps });
@@ -132,6 +137,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
       { label: 'SystemInfo', url: `http://${host}:${portOf(http)}${API_PREFIX}/SystemInfo` },
     ],
     async close() {
+      for (const detach of detachLivedata) detach();   // its clients would hold the ports open
       await Promise.all([http.close(), https.close()]);
       agentStates.close();
       dialogRequests.close();

@@ -12,7 +12,7 @@ test('defaults give the ports of the architecture table and PGlite in ./data', (
       config.ports.boshHttps, config.ports.cti, config.ports.callmanager, config.ports.livedata],
     [8082, 8445, 5222, 5223, 7071, 7443, 12018, 8443, 12015],
   );
-  assert.deepEqual(config.services, ['callmanager', 'notify', 'engine', 'web']);
+  assert.deepEqual(config.services, ['callmanager', 'notify', 'engine', 'livedata', 'web']);
   assert.deepEqual(config.web, {
     axlUrl: undefined, axlUser: 'poise_axl', axlPassword: undefined, authCacheSeconds: 30, maxBodyBytes: 2 * 1024 * 1024,
     cti: { host: undefined, port: 12018, retryMs: 1000, engines: undefined },

@@ -1,0 +1,127 @@
+// The Live Data Socket.IO service over real sockets, with the npm socket.io-client, signing in through the call
+// manager's AXL; the statistics stream is played by FakeStatisticsSource on the node's broker.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { io } from 'socket.io-client';
+import { isLivedataService, type LivedataService } from '../../src/livedata/index.ts';
+import { startTestNode, basicAuth, type TestNode } from '../support/test-node.ts';
+import { agentRecord, connectLivedata, csqRecord, FakeStatisticsSource, type LivedataClient } from '../support/livedata.ts';
+
+describe('Live Data over Socket.IO', () => {
+  let node: TestNode;
+  let livedata: LivedataService;
+  let source: FakeStatisticsSource;
+  const clients: LivedataClient[] = [];
+  const connect = async (userid: string, password?: string) => {
+    const c = await connectLivedata(livedata.port, userid, password);
+    clients.push(c);
+    return c;
+  };
+
+  before(async () => {
+    node = await startTestNode({ POISE_ONLY: 'callmanager,livedata' });
+    const service = node.node.services.find((s) => s.name === 'livedata');
+    assert.ok(isLivedataService(service));
+    livedata = service;
+    source = new FakeStatisticsSource(livedata.broker);
+    await source.start();
+    source.teams.set('T1', { teamId: 'T1', teamName: 'Sales', supervisorIds: ['supervisor1'] });
+    source.teams.set('T2', { teamId: 'T2', teamName: 'Support', supervisorIds: ['supervisor2'] });
+    source.agents.set('agent1', agentRecord('agent1', 'T1', ['10']));
+    source.agents.set('agent2', agentRecord('agent2', 'T1', ['10', '11'], { state: 'READY' }));
+    source.agents.set('agent3', agentRecord('agent3', 'T2', ['12']));
+    source.csqs.set('10', csqRecord('10', { callsWaiting: 2 }));
+    source.csqs.set('11', csqRecord('11'));
+    source.csqs.set('12', csqRecord('12'));
+    source.publishAll();
+    const deadline = Date.now() + 5000;
+    while (livedata.server.state !== 'live' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(livedata.server.state, 'live');
+  });
+  after(async () => {
+    for (const c of clients) c.close();
+    await node.close();
+  });
+
+  test('a wrong password or no credentials are refused at the handshake', async () => {
+    await assert.rejects(connect('agent1', 'wrong-password'), /not authorized/);
+    const anonymous = io(`http://127.0.0.1:${livedata.port}/livedata`, { transports: ['websocket'], reconnection: false, forceNew: true });
+    const error = await new Promise<Error>((resolve) => anonymous.once('connect_error', resolve));
+    anonymous.close();
+    assert.match(error.message, /not authorized/);
+    await assert.rejects(connect('poise_axl', 'x'), /not authorized/);         // an application user is no viewer
+  });
+
+  test('an agent sees its own row and its CSQs, and is refused another team', async () => {
+    const agent = await connect('agent1');
+    assert.deepEqual(agent.statuses[0], { state: 'live', activeNode: '127.0.0.1' });
+    const own = await agent.subscribe({ report: 'teamState' });
+    assert.deepEqual((own.rows as { agentId: string }[]).map((r) => r.agentId), ['agent1']);
+    const csqs = await agent.subscribe({ report: 'voiceCsqSummary' });
+    assert.deepEqual((csqs.rows as { csqId: string; callsWaiting: number }[]).map((r) => [r.csqId, r.callsWaiting]), [['10', 2]]);
+    const summary = await agent.subscribe({ report: 'teamSummary' });
+    assert.deepEqual((summary.rows as { teamId: string }[]).map((r) => r.teamId), ['T1']);
+    assert.deepEqual(await agent.subscribe({ report: 'teamState', filter: { teamIds: ['T2'] } }),
+      { error: { code: 'forbidden', message: 'not allowed to see team T2' } });
+    assert.equal((await agent.subscribe({ report: 'teamState', filter: { agentIds: ['agent2'] } })).error !== undefined, true);
+    assert.equal((await agent.subscribe({ report: 'voiceCsqSummary', filter: { csqIds: ['12'] } })).error !== undefined, true);
+  });
+
+  test('a supervisor sees its team live: a state change arrives as a rows delta', async () => {
+    const supervisor = await connect('supervisor1');
+    const team = await supervisor.subscribe({ report: 'teamState', filter: { teamIds: ['T1'] } });
+    assert.deepEqual((team.rows as { agentId: string }[]).map((r) => r.agentId).sort(), ['agent1', 'agent2']);
+    assert.ok((await supervisor.subscribe({ report: 'teamState', filter: { teamIds: ['T2'] } })).error);
+    const csqs = await supervisor.subscribe({ report: 'voiceCsqSummary' });
+    assert.deepEqual((csqs.rows as { csqId: string }[]).map((r) => r.csqId).sort(), ['10', '11']);
+    source.setAgent(agentRecord('agent1', 'T1', ['10'], { state: 'READY', stateSince: Date.now() }));
+    source.setAgent(agentRecord('agent3', 'T2', ['12'], { state: 'READY', stateSince: Date.now() }));   // not its team
+    const delta = await supervisor.nextRows((r) => r.subscriptionId === team.subscriptionId);
+    assert.deepEqual(delta.upsert.map((r) => [r.key, (r as unknown as { state: string }).state]), [['agent1', 'READY']]);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.ok(!supervisor.rows.some((r) => r.upsert.some((row) => row.key === 'agent3')), 'another team\'s agent leaked');
+  });
+
+  test('CSQ summary carries today\'s counts and the windows; service level from within-SL over handled', async () => {
+    const supervisor = await connect('supervisor1');
+    const sub = await supervisor.subscribe({ report: 'voiceCsqSummary', view: 'shortLong', filter: { csqIds: ['10'] } });
+    source.setCsq(csqRecord('10', {
+      callsWaiting: 1,
+      today: { presented: 4, handled: 4, abandoned: 0, dequeued: 4, handledWithinSl: 3, abandonedWithinSl: 0,
+        queueMsTotal: 8000, handleMsTotal: 400_000, longestWaitMs: 4000, longestHandleMs: 150_000 },
+    }));
+    const delta = await supervisor.nextRows((r) => r.subscriptionId === sub.subscriptionId);
+    const row = delta.upsert[0] as unknown as { callsWaiting: number; long: { serviceLevelPct: number; avgHandleMs: number; dequeued: number } };
+    assert.equal(row.callsWaiting, 1);
+    assert.equal(row.long.serviceLevelPct, 75);
+    assert.equal(row.long.avgHandleMs, 100_000);
+    assert.equal(row.long.dequeued, 4);
+  });
+
+  test('bad subscribe requests get an error and the connection keeps working', async () => {
+    const agent = await connect('agent1');
+    assert.equal(((await agent.subscribe({ report: 'noSuchReport' })).error as { code: string }).code, 'badRequest');
+    assert.equal(((await agent.subscribe('garbage')).error as { code: string }).code, 'badRequest');
+    assert.equal(((await agent.subscribe({ report: 'teamState', filter: { teamIds: 'T1' } })).error as { code: string }).code, 'badRequest');
+    agent.socket.emit('subscribe', { report: 'teamState' });                      // no ack: ignored, not a crash
+    agent.socket.emit('unsubscribe', null);
+    const ok = await agent.subscribe({ report: 'teamState' });
+    assert.equal(typeof ok.subscriptionId, 'string');
+  });
+
+  test('after unsubscribe no more rows arrive for that subscription', async () => {
+    const agent = await connect('agent1');
+    const sub = await agent.subscribe({ report: 'teamState' });
+    assert.deepEqual(await agent.socket.timeout(5000).emitWithAck('unsubscribe', { subscriptionId: sub.subscriptionId }), { ok: true });
+    source.setAgent(agentRecord('agent1', 'T1', ['10'], { state: 'NOT_READY', stateSince: Date.now(), reasonCode: 7 }));
+    await new Promise((r) => setTimeout(r, 150));
+    assert.ok(!agent.rows.some((r) => r.subscriptionId === sub.subscriptionId));
+  });
+
+  test('the default namespace is closed', async () => {
+    const root = io(`http://127.0.0.1:${livedata.port}/`, { auth: { authorization: basicAuth('agent1') }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const error = await new Promise<Error>((resolve) => root.once('connect_error', resolve));
+    root.close();
+    assert.match(error.message, /livedata namespace/);
+  });
+});
