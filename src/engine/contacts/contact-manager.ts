@@ -1,7 +1,9 @@
 // The contact manager (telephony-and-routing.md §3.4): a call offered at a trigger's route point becomes a
 // Contact queued in the trigger's CSQ; the router reserves an agent and the call is redirected to the agent's
 // line; answer, RONA, abandon and call end go back to the router. Every call that touches an agent's line is
-// reported as CallFacts for the CTI server.
+// reported as CallFacts for the CTI server: calls the agents place (MAKE_CALL, consult: `originating`), ring,
+// answer, hold and clear; transfers and conferences (merge-tracker.ts); call data. Agent states that follow
+// the calls on an agent's line are agent-calls.ts's.
 //
 // IVR stage, simplified **[Poise]**: the call waits OFFERED at the route point while queued and is redirected
 // from there straight to the agent (and back there on RONA); the trigger's CTI ports are registered but no
