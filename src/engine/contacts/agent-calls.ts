@@ -76,9 +76,4 @@ export class AgentCalls {
       this.deps.agents.callEnded(userId, csq ?? NO_WRAP_UP);
     }
   }
-
-  /** The agent's line is on a call now. */
-  busy(userId: string): boolean {
-    return (this.#on.get(userId)?.size ?? 0) > 0 || this.#reservedFor.has(userId);
-  }
 }

@@ -1,7 +1,9 @@
 // The contact manager (telephony-and-routing.md §3.4): a call offered at a trigger's route point becomes a
 // Contact queued in the trigger's CSQ; the router reserves an agent and the call is redirected to the agent's
 // line; answer, RONA, abandon and call end go back to the router. Every call that touches an agent's line is
-// reported as CallFacts for the CTI server.
+// reported as CallFacts for the CTI server: calls the agents place (MAKE_CALL, consult: `originating`), ring,
+// answer, hold and clear; transfers and conferences (merge-tracker.ts); call data. Agent states that follow
+// the calls on an agent's line are agent-calls.ts's.
 //
 // IVR stage, simplified **[Poise]**: the call waits OFFERED at the route point while queued and is redirected
 // from there straight to the agent (and back there on RONA); the trigger's CTI ports are registered but no
@@ -49,6 +51,8 @@ export class ContactManager {
   readonly #merges: MergeTracker;
   /** The CallType of the call an agent's request is placing now (see `originating`). */
   #origin: CallKind | undefined;
+  /** The call being taken back from an agent who did not answer, while its redirect runs. */
+  #ronaOf: string | undefined;
   readonly agentCalls: AgentCalls;
 
   constructor(deps: ContactManagerDeps) {
@@ -170,7 +174,9 @@ export class ContactManager {
         const role = this.#role(e.address);
         if (!call || role === 'ROUTE_POINT' || role === 'CTI_PORT') return;
         call.held.delete(e.address);
-        this.#emit({ kind: 'CONNECTION_CLEARED', call, device: e.address, role });
+        const cause = this.#ronaOf === e.callId ? 'CALL_NOT_ANSWERED' as const
+          : e.cause === 'CALL_CANCELLED' ? 'CALL_CANCELLED' as const : undefined;
+        this.#emit({ kind: 'CONNECTION_CLEARED', call, device: e.address, role, ...(cause ? { cause } : {}) });
         call.parties.delete(e.address);
         const agent = this.#deps.resources.byExtension(e.address);
         // the agent's end of call waits for CALL_CLEARED when the call ends with it (cti-to-finesse.md §1.5)
@@ -237,7 +243,13 @@ export class ContactManager {
   #returnToQueue(reservation: Reservation): void {
     const contact = this.#contacts.get(reservation.contactId);
     if (!contact || contact.at === contact.triggerDn) return;
-    const reply = this.#deps.session.redirect({ callId: contact.call.id, address: contact.at, dest: contact.triggerDn });
+    this.#ronaOf = contact.call.id;
+    let reply;
+    try {
+      reply = this.#deps.session.redirect({ callId: contact.call.id, address: contact.at, dest: contact.triggerDn });
+    } finally {
+      this.#ronaOf = undefined;
+    }
     if (reply.ok) contact.at = contact.triggerDn;
     else this.#deps.log.warn({ callId: contact.call.id, error: reply.error }, 'redirect back to the trigger failed');
   }

@@ -104,13 +104,17 @@ function carryOut(engine: Engine, r: CallControlRequest): CtiMessage {
   }
 }
 
-/** The agent whose line `device` is; an AgentInstrument, when given, must be that same line. */
+/** The agent whose line `device` is; an AgentInstrument, when given, names a known agent (else 256, §9.2) and
+ *  must be that same line. */
 function agentAt(engine: Engine, device: string, field: string, instrument?: string): KnownAgent {
   const agent = engine.resources.byExtension(device);
   if (!agent) {
     // MAKE_CALL names the agent only by its instrument: an unknown one is an unknown agent (§9.2)
     if (field === 'AgentInstrument') throw new Refused(FailureCode.INVALID_AGENT_ID, `no agent at ${device}`, AGENT_INVALID);
     throw new Refused(FailureCode.INVALID_CSTA_DEVICE_IDENTIFIER, `${field} ${device} is no agent's line`);
+  }
+  if (instrument !== undefined && instrument !== '' && !engine.resources.byExtension(instrument)) {
+    throw new Refused(FailureCode.INVALID_AGENT_ID, `no agent at ${instrument}`, AGENT_INVALID);
   }
   if (instrument !== undefined && instrument !== '' && instrument !== device) {
     throw new Refused(FailureCode.INVALID_CSTA_DEVICE_IDENTIFIER, `AgentInstrument ${instrument} is not ${device}`);

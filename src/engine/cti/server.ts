@@ -81,7 +81,7 @@ export class CtiServer {
       const bit = agentStateMaskBit(session.state);
       const message = agentStateEvent(agent, session, engine.router.csqsOf(session.userId), options.clock.now());
       this.#broadcast({ mask: (m) => (m.agentStateMask & bit) !== 0, message, agents: new Set([session.userId]) });
-    });
+    }, { observer: true });
     this.#csqStatistics = new CsqStatisticsEvents({
       engine, clock: options.clock,
       send: (message) => this.#deliver({ mask: (m) => (m.services & Service.POISE_SERVICE_EXTENSIONS) !== 0, message, agents: NO_AGENTS }),

@@ -205,6 +205,10 @@ test('refusals: CONTROL_FAILURE_CONF with the spec\'s FailureCode, and nothing c
   await refused(consult(0x0fffffff, '1008', '1009'), 11);       // no such call
   await refused(consult(callId, '1009', '1010'), 13);           // agent9's line is not on the call
   await refused(consult(callId, '4321', '1010'), 12);           // no agent's line at all
+  await refused(cti.request({                                    // an AgentInstrument of no agent
+    type: 'CONSULTATION_CALL_REQ', peripheralId: 1, activeConnectionCallId: callId, activeConnectionDeviceIdType: 0,
+    ...M8, consultType: 1, activeConnectionDeviceId: '1008', dialedNumber: '1009', agentInstrument: '4321',
+  }), 256);
   await refused(merge('TRANSFER_CALL_REQ', callId, callId, '1008'), 11); // one call cannot merge with itself
   const held = await makeCall('1009', '1010');                  // agent9 has a call of its own …
   assert.equal(held.type, 'MAKE_CALL_CONF');
