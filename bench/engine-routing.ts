@@ -46,6 +46,9 @@ const clients = await Promise.all(Array.from({ length: CLIENTS }, async (_, i) =
   return client;
 }));
 
+// cti.md §9.1: clients send a heartbeat every 15 s, or the engine resets them after IdleTimeout (60 s)
+const heartbeats = setInterval(() => { for (const c of clients) void c.heartbeat(); }, 15_000);
+
 // --- routing decision latency: OFFERED → RESERVED of contacts matched at once
 const offeredAt = new Map<string, number>();
 const latencies: number[] = [];
@@ -82,6 +85,7 @@ const events = received;
 const progress = run.progress();
 run.stop();
 clearInterval(sampler);
+clearInterval(heartbeats);
 
 const round = (n: number | undefined, digits = 3) => (n === undefined ? null : +n.toFixed(digits));
 const result = {
