@@ -53,7 +53,11 @@ export type CallFact =
   | { readonly kind: 'ESTABLISHED'; readonly call: TrackedCall; readonly device: string; readonly role: DeviceRole }
   | { readonly kind: 'FAILED'; readonly call: TrackedCall; readonly device: string; readonly failing: Party; readonly busy: boolean }
   | { readonly kind: 'HELD' | 'RETRIEVED'; readonly call: TrackedCall; readonly device: string }
-  | { readonly kind: 'CONNECTION_CLEARED'; readonly call: TrackedCall; readonly device: string; readonly role: DeviceRole }
+  | {
+    readonly kind: 'CONNECTION_CLEARED'; readonly call: TrackedCall; readonly device: string; readonly role: DeviceRole;
+    /** Why a ringing line stopped: the caller hung up, or nobody answered (RONA) (cti-to-finesse.md §2.5, §2.6). */
+    readonly cause?: 'CALL_CANCELLED' | 'CALL_NOT_ANSWERED';
+  }
   | MergeFact
   /** CallType or call data changed; `changed` holds only the variables that did (cti.md §6.4). */
   | { readonly kind: 'DATA_UPDATE'; readonly call: TrackedCall; readonly changed: Readonly<Record<string, string>> }

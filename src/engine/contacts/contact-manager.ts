@@ -49,6 +49,8 @@ export class ContactManager {
   readonly #merges: MergeTracker;
   /** The CallType of the call an agent's request is placing now (see `originating`). */
   #origin: CallKind | undefined;
+  /** The call being taken back from an agent who did not answer, while its redirect runs. */
+  #ronaOf: string | undefined;
   readonly agentCalls: AgentCalls;
 
   constructor(deps: ContactManagerDeps) {
@@ -170,7 +172,9 @@ export class ContactManager {
         const role = this.#role(e.address);
         if (!call || role === 'ROUTE_POINT' || role === 'CTI_PORT') return;
         call.held.delete(e.address);
-        this.#emit({ kind: 'CONNECTION_CLEARED', call, device: e.address, role });
+        const cause = this.#ronaOf === e.callId ? 'CALL_NOT_ANSWERED' as const
+          : e.cause === 'CALL_CANCELLED' ? 'CALL_CANCELLED' as const : undefined;
+        this.#emit({ kind: 'CONNECTION_CLEARED', call, device: e.address, role, ...(cause ? { cause } : {}) });
         call.parties.delete(e.address);
         const agent = this.#deps.resources.byExtension(e.address);
         // the agent's end of call waits for CALL_CLEARED when the call ends with it (cti-to-finesse.md §1.5)
@@ -237,7 +241,13 @@ export class ContactManager {
   #returnToQueue(reservation: Reservation): void {
     const contact = this.#contacts.get(reservation.contactId);
     if (!contact || contact.at === contact.triggerDn) return;
-    const reply = this.#deps.session.redirect({ callId: contact.call.id, address: contact.at, dest: contact.triggerDn });
+    this.#ronaOf = contact.call.id;
+    let reply;
+    try {
+      reply = this.#deps.session.redirect({ callId: contact.call.id, address: contact.at, dest: contact.triggerDn });
+    } finally {
+      this.#ronaOf = undefined;
+    }
     if (reply.ok) contact.at = contact.triggerDn;
     else this.#deps.log.warn({ callId: contact.call.id, error: reply.error }, 'redirect back to the trigger failed');
   }

@@ -114,7 +114,7 @@ export function renderCallFact(fact: CallFact, roleOf: RoleOf): RenderedEvent {
         mask: CallMsgMask.CONNECTION_CLEARED,
         message: {
           type: 'CALL_CONNECTION_CLEARED_EVENT', ...P, ...connection, releasingDeviceType: deviceType(fact.role),
-          localConnectionState: LocalConnectionState.NULL, eventCause: EventCause.CEC_NONE,
+          localConnectionState: LocalConnectionState.NULL, eventCause: fact.cause ? EventCause[fact.cause] : EventCause.CEC_NONE,
           connectionDeviceId: fact.device, releasingDeviceId: fact.device,
         },
       };

@@ -58,7 +58,7 @@ export class CtiServer {
       const bit = agentStateMaskBit(session.state);
       const message = agentStateEvent(agent, session, engine.router.csqsOf(session.userId), options.clock.now());
       this.#broadcast({ mask: (m) => (m.agentStateMask & bit) !== 0, message, agents: new Set([session.userId]) });
-    });
+    }, { observer: true });
   }
 
   /** The agents whose lines are among `devices`. */

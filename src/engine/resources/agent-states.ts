@@ -47,10 +47,16 @@ export class AgentStates {
   readonly #sessions = new Map<string, AgentSession>();
   readonly #clock: Clock;
   readonly #listeners: AgentStateListener[] = [];
+  #observers = 0;
 
   constructor(clock: Clock) { this.#clock = clock; }
 
-  onChange(listener: AgentStateListener): void { this.#listeners.push(listener); }
+  /** `observer` listeners (reporting: CTI events) hear of a change before the others (routing) react to it, so a
+   *  READY is reported before the RESERVED that routing makes of it. */
+  onChange(listener: AgentStateListener, options: { observer?: boolean } = {}): void {
+    if (options.observer) this.#listeners.splice(this.#observers++, 0, listener);
+    else this.#listeners.push(listener);
+  }
 
   get(userId: string): AgentSession | undefined { return this.#sessions.get(userId); }
 

@@ -52,11 +52,27 @@ test('single-step transfer, conference, accept, drop and endRoute through the pr
   assert.equal(lab.model.getCall(routed), undefined);
 });
 
+test('connect places a call from a controlled phone; sendDtmf sends digits from its line', async () => {
+  const lab = providerLab();
+  const engine = await lab.open();
+  const placed = engine.connect({ terminal: 'SEP_A', dest: '+14155550177' });
+  assert.ok(placed.ok);
+  const callId = placed.value.id;
+  assert.deepEqual(lab.parties(callId), ['1001 ESTABLISHED SEP_A:TALKING', '+14155550177 ESTABLISHED']);
+  const mark = lab.events.length;
+  assertOk(engine.sendDtmf({ callId, address: '1001', digits: '4#' }));
+  assert.deepEqual(lab.since(mark), ['MediaTermConnDtmfEv 1001 4', 'MediaTermConnDtmfEv 1001 #']);
+  const internal = engine.connect({ terminal: 'SEP_B', address: '1002', dest: '1001' });
+  assert.ok(internal.ok);
+  assert.deepEqual(lab.parties(internal.value.id), ['1002 ESTABLISHED SEP_B:TALKING', '1001 ALERTING SEP_A:RINGING']);
+});
+
 type Setup = (lab: ProviderLab) => string;
 type Request = (session: ProviderSession, callId: string) => Reply | ReplyWith<unknown>;
 const ringingAtC: Setup = (lab) => inbound(lab, '1003');
 const atRoutePoint: Setup = (lab) => inbound(lab, '7001');
 const none: Setup = () => '';
+const ringingAtA: Setup = (lab) => inbound(lab, '1001');
 
 // rmcm controls RP_7001, PORT_1, PORT_2, SEP_A, SEP_B; not SEP_C nor the customer's number.
 const refusals: { name: string; setup: Setup; act: Request; error: TelephonyErrorKind }[] = [
@@ -69,6 +85,12 @@ const refusals: { name: string; setup: Setup; act: Request; error: TelephonyErro
   { name: 'drop a call with no party on its devices', setup: ringingAtC, act: (s, c) => s.drop({ callId: c }), error: 'PrivilegeViolation' },
   { name: 'getCall of a call with no party on its devices', setup: ringingAtC, act: (s, c) => s.getCall({ callId: c }), error: 'PrivilegeViolation' },
   { name: 'setCallData on a call with no party on its devices', setup: ringingAtC, act: (s, c) => s.setCallData({ callId: c, callVariables: {} }), error: 'PrivilegeViolation' },
+  { name: 'connect from a phone of another user', setup: none, act: (s) => s.connect({ terminal: 'SEP_C', dest: '1001' }), error: 'PrivilegeViolation' },
+  { name: 'connect from a line the phone does not carry', setup: none, act: (s) => s.connect({ terminal: 'SEP_A', address: '1003', dest: '1002' }), error: 'PrivilegeViolation' },
+  { name: 'connect to its own line', setup: none, act: (s) => s.connect({ terminal: 'SEP_A', dest: '1001' }), error: 'InvalidParty' },
+  { name: 'sendDtmf from the customer', setup: talkingAtA, act: (s, c) => s.sendDtmf({ callId: c, address: CUSTOMER, digits: '1' }), error: 'PrivilegeViolation' },
+  { name: 'sendDtmf on a call still ringing', setup: ringingAtA, act: (s, c) => s.sendDtmf({ callId: c, address: '1001', digits: '1' }), error: 'InvalidState' },
+  { name: 'sendDtmf with a letter that is no DTMF digit', setup: talkingAtA, act: (s, c) => s.sendDtmf({ callId: c, address: '1001', digits: '1x' }), error: 'InvalidArgument' },
   { name: 'observe an address of another user', setup: none, act: (s) => s.observe({ addresses: ['7001', '1003'] }), error: 'PrivilegeViolation' },
   { name: 'observe a terminal of another user', setup: none, act: (s) => s.observe({ terminals: ['SEP_C'] }), error: 'PrivilegeViolation' },
   { name: 'answer a call that is not ringing', setup: talkingAtA, act: (s, c) => s.answer({ callId: c, terminal: 'SEP_A' }), error: 'InvalidState' },
