@@ -334,10 +334,10 @@ test('consult agent2, then CONFERENCE: everyone ACTIVE; agent1 drops and agent2 
   assert.equal(on.event, 'PUT');
   assert.deepEqual(participantsOf(dialogOf(on)).map((p) => p.split(' [')[0]).sort(), [`${CALLER} ACTIVE`, '1002 ACTIVE'].sort());
 
+  // agent2 got the call by a transfer, not from the CSQ: no Automatic Work, the dialog goes at END_CALL
   await callerHangsUp();
-  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'PUT' && participantsOf(dialogOf(u)).some((p) => p.startsWith('1002 WRAP_UP')));
-  await notReady('agent2');
-  await notReady('agent1');
+  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
+  for (const agent of ['agent1', 'agent2']) if (await userState(agent) !== 'NOT_READY') await notReady(agent);
 });
 
 test('MAKE_CALL out: POST with the requestId, DTMF and call data on the live call, refused data, DROP', async () => {
@@ -385,4 +385,28 @@ test('MAKE_CALL out: POST with the requestId, DTMF and call data on the live cal
   await feed.next((u) => u.node === DIALOGS && u.requestId === 'r-hangup');
   await feed.next((u) => u.node === DIALOGS && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
   assert.equal(await userState('agent1'), 'NOT_READY');
+});
+
+test('TRANSFER_SST: a blind transfer to agent2 is one REST request; both sides carry its requestId', async () => {
+  const id = await inboundAnsweredByAgent1();
+  await setState('agent2', '<User><state>READY</state></User>', 'READY');
+  await put('agent1', id, 'r-sst', action('TRANSFER_SST', '1001', '<toAddress>1002</toAddress>'));
+  const gone = await feed.next((u) => u.node === DIALOGS && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
+  assert.equal(gone.requestId, 'r-sst');
+  const arrived = await feed2.next((u) => u.node === DIALOGS2 && u.event === 'POST' && dialogOf(u).getChildText('id') === id);
+  assert.equal(arrived.requestId, 'r-sst');
+  assert.equal(dialogOf(arrived).getChildText('fromAddress'), CALLER);
+  const mine = participantsOf(dialogOf(arrived)).find((p) => p.startsWith('1002 '));
+  if (mine?.startsWith('1002 ALERTING')) {
+    await put('agent2', id, 'r-sst-answer', action('ANSWER', '1002'));
+    await feed2.next((u) => u.node === DIALOGS2 && u.requestId === 'r-sst-answer');
+  }
+  const dialog = await fx.call('GET', `/Dialog/${id}`, { as: 'agent2' });
+  assert.deepEqual(participantsOf(dialog.xml!).map((p) => p.split(' [')[0]).sort(), [`${CALLER} ACTIVE`, '1002 ACTIVE'].sort());
+  assert.match((await fx.call('GET', '/User/agent1/Dialogs', { as: 'agent1' })).text, /<Dialogs\/>$/);
+
+  // agent2 got the call by a transfer, not from the CSQ: no Automatic Work, the dialog goes at END_CALL
+  await callerHangsUp();
+  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
+  for (const agent of ['agent1', 'agent2']) if (await userState(agent) !== 'NOT_READY') await notReady(agent);
 });
