@@ -48,6 +48,8 @@ export class EngineSession {
   readonly #log: Logger;
   #client: CtiClient | undefined;
   #active = false;
+  /** ServicesGranted of the open session's OPEN_CONF (cti.md §4.2); 0 while none is open. */
+  servicesGranted = 0;
   #closed = false;
   #failedAttempts = 0;
   #retry: NodeJS.Timeout | undefined;
@@ -111,6 +113,7 @@ export class EngineSession {
     if (this.#closed) { await client.close(); return; }
     this.#client = client;
     this.#active = reply.peripheralOnline;
+    this.servicesGranted = reply.servicesGranted;
     this.#failedAttempts = 0;
     this.#missedHeartbeats = 0;
     this.#log.info({ servicesGranted: reply.servicesGranted, active: this.#active }, 'CTI session open');
@@ -164,6 +167,7 @@ export class EngineSession {
     if (this.#client !== client) return;
     this.#client = undefined;
     this.#active = false;
+    this.servicesGranted = 0;
     clearInterval(this.#heartbeat);
     this.#listener.lost(this);
     if (this.#closed) return;
@@ -189,7 +193,7 @@ export class EngineSession {
 }
 
 /** The reply, or CtiUnavailableError when the deadline passes or the session closes first. */
-export function withDeadline(client: CtiClient, reply: Promise<CtiMessage>, ms: number): Promise<CtiMessage> {
+export function withDeadline<T>(client: CtiClient, reply: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new CtiUnavailableError(`no CTI answer in ${ms} ms`)), ms);
