@@ -51,6 +51,8 @@ export class CtiConnection {
   /** ServicesGranted of the active session's OPEN_CONF (cti.md §4.2); 0 while none is active. */
   get servicesGranted(): number { return this.#active?.isActive ? this.#active.servicesGranted : 0; }
   get isOpen(): boolean { return this.#active?.isActive ?? false; }
+  /** ServicesGranted of the active session's OPEN_CONF (cti.md §4.2); 0 while none is open. */
+  get servicesGranted(): number { return this.#active?.isActive ? this.#active.servicesGranted : 0; }
   /** The engine in use, `host:port`; undefined while none is. */
   get activeEngine(): string | undefined {
     return this.#active ? `${this.#active.address.host}:${this.#active.address.port}` : undefined;

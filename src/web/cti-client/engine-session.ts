@@ -167,6 +167,7 @@ export class EngineSession {
     if (this.#client !== client) return;
     this.#client = undefined;
     this.#active = false;
+    this.servicesGranted = 0;
     clearInterval(this.#heartbeat);
     this.#listener.lost(this);
     if (this.#closed) return;

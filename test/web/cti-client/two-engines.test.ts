@@ -81,6 +81,7 @@ test('mastership moves to B: web follows it, and its requests reach B\'s engine'
     const off = cti.onOpen(() => { if (cti.activeEngine === `127.0.0.1:${engineB.ctiPort}`) { off(); resolve(); } });
   });
   const bServes = b.web.cti?.whenOpen();
+  const rebuildsBefore = a.web.teams.rebuilds;
   engineA.cti.setRole('standby');
   engineB.cti.setRole('master');
   await moved;
@@ -94,6 +95,9 @@ test('mastership moves to B: web follows it, and its requests reach B\'s engine'
   assert.equal(again.status, 202, again.text);
   await a.web.publisher.waitFor((u) => u.xml.includes('<requestId>on-b</requestId>') && u.xml.includes('<state>NOT_READY</state>'));
   assert.equal(engineB.engine.agents.get(AGENT)?.state, 'NOT_READY');
+  // the teams were read again from B (TEAM_CONFIG_REQ went before the sign-in on the same session)
+  assert.ok(a.web.teams.rebuilds > rebuildsBefore);
+  assert.equal(a.web.teams.teamOfUser(AGENT)?.name, 'Sales');
 
   // B's own web reopened its standby session as a full one
   await bServes;
