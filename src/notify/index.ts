@@ -5,7 +5,7 @@ import { AxlUserDirectory } from '../shared/axl/axl-user-directory.ts';
 import { CredentialCache } from '../shared/basic-auth.ts';
 import { loadTlsMaterial } from '../shared/tls.ts';
 import { SERVICE_ACCOUNTS } from '../shared/demo-contact-center.ts';
-import { isCallManager } from '../callmanager/index.ts';
+import type { CallManager } from '../callmanager/index.ts';
 import { NotifyServer, type NotifyPublisher } from './notify-server.ts';
 import { listenTcp } from './transports/tcp.ts';
 import { listenHttp, NotifyWebEndpoints } from './transports/http-server.ts';
@@ -25,6 +25,10 @@ export interface NotifyService extends RunningService {
 }
 
 const SIGN_IN_MEMORY_MS = 60_000;
+
+// The call manager's own check, repeated: importing it would load the whole call manager into a notify-only node.
+const isCallManager = (service: RunningService | undefined): service is CallManager =>
+  service !== undefined && service.name === 'callmanager' && 'axlLoopback' in service;
 
 export const isNotifyService = (service: RunningService | undefined): service is NotifyService =>
   service?.name === 'notify' && 'publisher' in service && 'server' in service;

@@ -48,8 +48,6 @@ export class CtiConnection {
   }
 
   get clientId(): string { return this.#options.clientId; }
-  /** ServicesGranted of the active session's OPEN_CONF (cti.md §4.2); 0 while none is active. */
-  get servicesGranted(): number { return this.#active?.isActive ? this.#active.servicesGranted : 0; }
   get isOpen(): boolean { return this.#active?.isActive ?? false; }
   /** ServicesGranted of the active session's OPEN_CONF (cti.md §4.2); 0 while none is open. */
   get servicesGranted(): number { return this.#active?.isActive ? this.#active.servicesGranted : 0; }
