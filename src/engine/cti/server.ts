@@ -15,6 +15,7 @@ import {
   CtiStatus, PERIPHERAL_ID, PgStatus, Service, SystemEventId, VERSION_NUMBER, type CtiMessage, type CtiMessageOf,
 } from './codec/index.ts';
 import { handleRequest, type EngineRequest } from './requests.ts';
+import { liveStateReplay } from './live-state-replay.ts';
 import { CsqStatisticsEvents } from './csq-statistics-events.ts';
 import { handleStatisticsRequest, isStatisticsRequest } from './statistics-requests.ts';
 import { initialTeamEvents, teamChangeEvents, teamSnapshots, type TeamSnapshot } from './team-config.ts';
@@ -196,8 +197,11 @@ export class CtiServer {
         agentState: agentMode?.state ?? 'UNKNOWN', ...identity,
         numPeripherals: 1, fltPeripheralId: r.peripheralId, multilineAgentControl: 1,
       },
-      // §4.5: SYS_CCX_ONLINE on each new session of the master
-      after: [this.#systemEvent(SystemEventId.SYS_CCX_ONLINE)],
+      // §4.5: SYS_CCX_ONLINE on each new session of the master; §4.2: then the live state, for the Poise extensions
+      after: [
+        this.#systemEvent(SystemEventId.SYS_CCX_ONLINE),
+        ...(bridge && (granted & Service.POISE_SERVICE_EXTENSIONS) !== 0 ? liveStateReplay(this.#options.engine, this.#options.clock.now()) : []),
+      ],
     };
   }
 
