@@ -1,0 +1,133 @@
+// The client side of bench/web-notify-latency.ts, in its own process: signs in N agents over REST, subscribes a
+// sample of them over WebSocket (@xmpp/client) and BOSH (raw), then every agent changes state (READY ↔
+// NOT_READY) every `period` seconds on average; for sampled agents, the time from sending the PUT to the User
+// notification carrying its requestId, per transport.
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { Element } from 'ltx';
+import { connectClient, xml } from '../../test/support/xmpp.ts';
+import { openBoshListener } from './bosh-listener.ts';
+
+interface Setup {
+  webPort: number; boshPort: number; xmppDomain: string; password: string;
+  agents: number; sample: number; period: number; seconds: number; warmup: number;
+}
+const setup = JSON.parse(process.argv[2]!) as Setup;
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const auth = (userid: string) => `Basic ${Buffer.from(`${userid}:${setup.password}`).toString('base64')}`;
+
+function put(userid: string, body: string, requestId: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: setup.webPort, path: `/finesse/api/User/${userid}`, method: 'PUT', agent,
+      headers: { authorization: auth(userid), 'content-type': 'application/xml', requestId, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function getText(userid: string, path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port: setup.webPort, path, agent, headers: { authorization: auth(userid) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => { text += c; });
+      res.on('end', () => resolve(text));
+    }).on('error', reject);
+  });
+}
+
+const ids = Array.from({ length: setup.agents }, (_, i) => `load${i + 1}`);
+const notReadyCode = /<id>(\d+)<\/id>/.exec(await getText(ids[0]!, `/finesse/api/User/${ids[0]}/ReasonCodes?category=NOT_READY`))?.[1];
+const notReady = notReadyCode ? `<User><state>NOT_READY</state><reasonCodeId>${notReadyCode}</reasonCodeId></User>` : '<User><state>NOT_READY</state></User>';
+
+// Sign in everyone (LOGIN leaves the agent NOT_READY), a few at a time.
+const signInT0 = performance.now();
+for (let i = 0; i < ids.length; i += 25) {
+  await Promise.all(ids.slice(i, i + 25).map(async (id, j) => {
+    const status = await put(id, `<User><state>LOGIN</state><extension>${20000 + i + j + 1}</extension></User>`, `in-${id}`);
+    if (status !== 202) throw new Error(`sign-in of ${id} answered ${status}`);
+  }));
+}
+const signInMs = performance.now() - signInT0;
+
+// Sampled agents: the first half on WebSocket, the second on BOSH.
+type Transport = 'websocket' | 'bosh';
+const sent = new Map<string, number>();
+const latencies: Record<Transport, number[]> = { websocket: [], bosh: [] };
+let measuring = false;
+const seen = (transport: Transport, text: string) => {
+  const now = performance.now();
+  for (const m of text.matchAll(/lat-\d+/g)) {
+    const t0 = sent.get(m[0]);
+    if (t0 === undefined) continue;
+    sent.delete(m[0]);
+    if (measuring) latencies[transport].push(now - t0);
+  }
+};
+const sample = ids.slice(0, setup.sample);
+const wsClients = await Promise.all(sample.slice(0, Math.ceil(sample.length / 2)).map(async (id) => {
+  const client = await connectClient({ service: `ws://127.0.0.1:${setup.boshPort}/ws/`, domain: setup.xmppDomain, username: id, password: setup.password });
+  client.on('stanza', (stanza: Element) => { if (stanza.is('message')) seen('websocket', stanza.toString()); });
+  await client.send(xml('presence'));
+  return client;
+}));
+const boshClients = await Promise.all(sample.slice(Math.ceil(sample.length / 2)).map((id) => openBoshListener({
+  url: `http://127.0.0.1:${setup.boshPort}/http-bind/`, domain: setup.xmppDomain, username: id, password: setup.password,
+  onBody: (text) => seen('bosh', text),
+})));
+
+// Every agent changes state every `period` s on average: agents × 1/period changes per second, spread evenly.
+const ready = new Set<string>();
+const busy = new Set<string>();
+let seq = 0;
+let requests = 0;
+let refused = 0;
+const tickMs = 10;
+const perTick = (setup.agents / setup.period) * (tickMs / 1000);
+let owed = 0;
+const timer = setInterval(() => {
+  owed += perTick;
+  for (; owed >= 1; owed--) {
+    const id = ids[Math.floor(Math.random() * ids.length)]!;
+    if (busy.has(id)) continue;
+    busy.add(id);
+    const requestId = `lat-${++seq}`;
+    const goReady = !ready.has(id);
+    sent.set(requestId, performance.now());
+    requests++;
+    put(id, goReady ? '<User><state>READY</state></User>' : notReady, requestId).then((status) => {
+      if (status !== 202) { refused++; sent.delete(requestId); return; }
+      if (goReady) ready.add(id); else ready.delete(id);
+    }, () => { refused++; }).finally(() => busy.delete(id));
+  }
+}, tickMs);
+
+await new Promise((r) => setTimeout(r, setup.warmup * 1000));
+process.send?.('measuring');
+const requests0 = requests;
+measuring = true;
+const t0 = performance.now();
+await new Promise((r) => setTimeout(r, setup.seconds * 1000));
+const wallMs = performance.now() - t0;
+const measuredRequests = requests - requests0;
+clearInterval(timer);
+await new Promise((r) => setTimeout(r, 2000)); // the last notifications
+measuring = false;
+
+const stats = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  const at = (p: number) => Math.round((s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN) * 100) / 100;
+  return { count: s.length, p50_ms: at(50), p99_ms: at(99), max_ms: at(100) };
+};
+process.send?.({
+  sign_in_s: Math.round(signInMs / 100) / 10, changes_per_s: Math.round(measuredRequests / (wallMs / 1000)), refused,
+  websocket_clients: wsClients.length, bosh_clients: boshClients.length,
+  websocket: stats(latencies.websocket), bosh: stats(latencies.bosh),
+});
+for (const c of wsClients) await c.stop().catch(() => undefined);
+for (const c of boshClients) c.close();
+agent.destroy();
+process.disconnect();
