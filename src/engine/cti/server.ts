@@ -11,11 +11,11 @@ import type { Engine } from '../engine.ts';
 import type { AgentState } from '../resources/types.ts';
 import { agentStateEvent, agentStateMaskBit } from './agent-events.ts';
 import { renderCallFact } from './call-events.ts';
+import { replayEvents } from './replay.ts';
 import {
   CtiStatus, PERIPHERAL_ID, PgStatus, Service, SystemEventId, VERSION_NUMBER, type CtiMessage, type CtiMessageOf,
 } from './codec/index.ts';
 import { handleRequest, type EngineRequest } from './requests.ts';
-import { liveStateReplay } from './live-state-replay.ts';
 import { CsqStatisticsEvents } from './csq-statistics-events.ts';
 import { handleStatisticsRequest, isStatisticsRequest } from './statistics-requests.ts';
 import { initialTeamEvents, teamChangeEvents, teamSnapshots, type TeamSnapshot } from './team-config.ts';
@@ -197,10 +197,10 @@ export class CtiServer {
         agentState: agentMode?.state ?? 'UNKNOWN', ...identity,
         numPeripherals: 1, fltPeripheralId: r.peripheralId, multilineAgentControl: 1,
       },
-      // §4.5: SYS_CCX_ONLINE on each new session of the master; §4.2: then the live state, for the Poise extensions
+      // §4.5: SYS_CCX_ONLINE on each new session of the master; §4.2: then the live-state replay
       after: [
         this.#systemEvent(SystemEventId.SYS_CCX_ONLINE),
-        ...(bridge && (granted & Service.POISE_SERVICE_EXTENSIONS) !== 0 ? liveStateReplay(this.#options.engine, this.#options.clock.now()) : []),
+        ...((granted & Service.POISE_SERVICE_EXTENSIONS) !== 0 ? replayEvents(this.#options.engine, r, this.#options.clock.now()) : []),
       ],
     };
   }
