@@ -20,7 +20,7 @@ export class CsqNames {
   readonly #log: Logger;
   /** Complete sets read so far; tests wait on it. */
   rebuilds = 0;
-  #built: (() => void)[] = [];
+  #built: { count: number; resolve: () => void }[] = [];
 
   constructor(options: { cti: CtiConnection | undefined; log: Logger }) {
     this.#log = options.log;
@@ -39,10 +39,10 @@ export class CsqNames {
   /** The CSQ's name; undefined when the engine has not named it. */
   nameOf(csqId: number): string | undefined { return this.#names.get(csqId); }
 
-  /** Resolves once the CSQs have been read from the engine (at once if they have). */
-  whenBuilt(): Promise<void> {
-    if (this.rebuilds > 0) return Promise.resolve();
-    return new Promise((resolve) => this.#built.push(resolve));
+  /** Resolves once the CSQs have been read from the engine `count` times in all (at once if they have). */
+  whenBuilt(count = 1): Promise<void> {
+    if (this.rebuilds >= count) return Promise.resolve();
+    return new Promise((resolve) => this.#built.push({ count, resolve }));
   }
 
   /** One configuration event; anything else is ignored. */
@@ -71,7 +71,9 @@ export class CsqNames {
         this.#names = staged;
         this.rebuilds++;
         this.#log.info({ csqs: staged.size }, 'CSQ names read from the engine');
-        for (const resolve of this.#built.splice(0)) resolve();
+        const due = this.#built.filter((w) => w.count <= this.rebuilds);
+        this.#built = this.#built.filter((w) => w.count > this.rebuilds);
+        for (const waiter of due) waiter.resolve();
         return;
       }
       default:
