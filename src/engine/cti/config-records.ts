@@ -95,12 +95,18 @@ function keyed<R>(entries: readonly (readonly [string, R])[]): ReadonlyMap<strin
  * have equal keys on every engine. A zero key means "upload needed", so a hash of zero is made non-zero.
  */
 export function configKey(records: ReadonlyMap<string, AnyConfigRecord>): Uint8Array {
+  const known = keys.get(records);
+  if (known) return known;
   const hash = createHash('sha256');
   for (const key of [...records.keys()].sort()) hash.update(`${key}\u0000${canonical(records.get(key))}\u0001`);
   const bytes = new Uint8Array(hash.digest().subarray(0, 8));
   if (bytes.every((b) => b === 0)) bytes[7] = 1;
+  keys.set(records, bytes);
   return bytes;
 }
+
+/** Snapshots are never changed once built, so each kind's key is computed once, however many sessions ask. */
+const keys = new WeakMap<ReadonlyMap<string, AnyConfigRecord>, Uint8Array>();
 
 /** RecordType (§8.1): 0 add, 1 change, 2 delete. */
 export const RecordType = { ADD: 0, CHANGE: 1, DELETE: 2 } as const;
