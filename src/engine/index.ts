@@ -56,7 +56,10 @@ export function agentDirectoryOf(callmanager: CallManager): AgentDirectory {
       return users.flatMap((u) => {
         const isSupervisor = u.roles.includes(SUPERVISOR);
         if ((!u.roles.includes(AGENT) && !isSupervisor) || !u.primaryExtension) return [];
-        return [{ userId: u.userid, extension: u.primaryExtension.pattern, type: isSupervisor ? 'SUPERVISOR' as const : 'AGENT' as const, devices: u.associatedDevices }];
+        return [{
+          userId: u.userid, extension: u.primaryExtension.pattern, type: isSupervisor ? 'SUPERVISOR' as const : 'AGENT' as const,
+          devices: u.associatedDevices, firstName: u.firstName ?? undefined, lastName: u.lastName,
+        }];
       });
     },
     onChange(listener) {

@@ -26,6 +26,7 @@ import { UserCache } from './users/user-cache.ts';
 import { DialogCache } from './dialogs/dialog-cache.ts';
 import { DialogRequests } from './dialogs/dialog-requests.ts';
 import { QueueCache } from './queues/queue-cache.ts';
+import { CsqNames } from './queues/csq-names.ts';
 import { TeamDirectory } from './teams/team-directory.ts';
 import { notifyTeamsOf, provisionTeamNodes } from './teams/team-nodes.ts';
 
@@ -39,6 +40,8 @@ export interface WebService extends RunningService {
   readonly dialogs: DialogCache;
   /** The engine's teams, read over CTI. */
   readonly teams: TeamDirectory;
+  /** The engine's CSQ names, read over CTI (a Dialog's queueName). */
+  readonly csqs: CsqNames;
   /** Until the notification service is plugged in, the updates are recorded in memory. */
   readonly publisher: RecordingPublisher;
 }
@@ -64,7 +67,8 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   // In one process the notification service reads supervisors' teams from here (team-directory-link.ts).
   if (isNotifyService(notify)) notify.teams.use(notifyTeamsOf(teams));
   const users = new UserCache({ directory, reasonCodes: configStore.reasonCodes, publisher: outgoing, cti, teams, log });
-  const dialogs = new DialogCache({ publisher: outgoing, cti, log });
+  const csqs = new CsqNames({ cti, log });
+  const dialogs = new DialogCache({ publisher: outgoing, cti, log, queueName: (id) => csqs.nameOf(id) });
   const dialogRequests = new DialogRequests({ dialogs, publisher: outgoing, cti, log });
   const agentStates = new AgentStateRequests({
     users, reasonCodes: configStore.reasonCodes, publisher: outgoing, cti, log,
@@ -130,7 +134,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   httpsPort = portOf(https);
   const host = config.publicHost;
   return {
-    name: 'web', store: configStore, authenticator, apps: { http, https }, cti, users, dialogs, teams, publisher,
+    name: 'web', store: configStore, authenticator, apps: { http, https }, cti, users, dialogs, teams, csqs, publisher,
     endpoints: [
       { label: 'Finesse REST API', url: `https://${host}:${httpsPort}${API_PREFIX}/` },
       { label: 'Finesse REST API (plain HTTP)', url: `http://${host}:${portOf(http)}${API_PREFIX}/` },

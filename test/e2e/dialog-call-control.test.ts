@@ -23,6 +23,7 @@ let dialogId = '';
 before(async () => {
   fx = await startWebNode();
   await fx.web.cti?.whenOpen();
+  await fx.web.csqs.whenBuilt(); // queueName comes from the CSQ configuration (cti.md §8.1)
   const notify = fx.node.services.find(isNotifyService);
   assert.ok(notify);
   desktop = await connectClient({
@@ -107,6 +108,7 @@ test('a lab call rings agent1: Dialog POST ALERTING with the caller and call var
   assert.equal(media?.getChildText('callType'), 'ACD_IN');
   assert.equal(media?.getChildText('DNIS'), '7001');
   assert.match(media?.getChildText('queueNumber') ?? '', /^[0-9]+$/);
+  assert.equal(media?.getChildText('queueName'), 'Sales');
   // rest-api.md §4.1: the children in the order the spec shows
   assert.deepEqual(dialog.getChildElements().map((c) => c.getName()), [
     'associatedDialogUri', 'fromAddress', 'id', 'mediaProperties', 'mediaType', 'participants', 'state', 'toAddress', 'uri',

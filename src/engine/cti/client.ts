@@ -107,6 +107,9 @@ export class CtiClient {
   /** The InvokeID the next request will carry, so a caller can file it before the reply (and its events) arrive. */
   get nextInvokeId(): number { return this.#nextInvokeId; }
 
+  /** Sends a message that no reply echoes an InvokeID of (CONFIG_REQUEST_EVENT, cti.md §8.1); what follows are events. */
+  post(message: CtiMessage): void { this.#socket.write(encode(message)); }
+
   heartbeat(): Promise<CtiMessage> { return this.request({ type: 'HEARTBEAT_REQ' }); }
 
   /** Raw bytes, for tests of malformed input. */

@@ -20,11 +20,12 @@ import { CsqStatisticsEvents } from './csq-statistics-events.ts';
 import { handleStatisticsRequest, isStatisticsRequest } from './statistics-requests.ts';
 import { initialTeamEvents, teamChangeEvents, teamSnapshots, type TeamSnapshot } from './team-config.ts';
 import { CtiSession, type SessionHandler, type SessionMasks } from './session.ts';
+import { ConfigEvents, isConfigRequest } from './config-events.ts';
 
 const MIN_IDLE_TIMEOUT = 20;   // §4.1: ≥ 20 s
 const MAX_IDLE_TIMEOUT = 120;  // §4.4: Poise also refuses ≥ 120 s
 const GRANTABLE = Service.ALL_EVENTS | Service.CLIENT_CONTROL | Service.CALL_DATA_UPDATE | Service.SUPERVISOR
-  | Service.POISE_SERVICE_EXTENSIONS;
+  | Service.POISE_SERVICE_EXTENSIONS | Service.CONFIG_EVENTS;
 const GRANTABLE_AGENT_MODE = Service.CLIENT_EVENTS | Service.CLIENT_CONTROL | Service.CALL_DATA_UPDATE;
 const TEAM_UPDATES = 0x2; // TEAM_CONFIG_REQ ConfigParam: 0x1 initial, 0x2 updates (§8.1)
 
@@ -64,6 +65,8 @@ export class CtiServer {
   /** Sessions that asked for team updates, and the teams they were last told. */
   readonly #teamListeners = new Set<CtiSession>();
   #teams: TeamSnapshot[];
+  /** CONFIG_REQUEST_KEY_EVENT, CONFIG_REQUEST_EVENT and the update blocks (§8.1). */
+  readonly #config: ConfigEvents;
 
   constructor(options: CtiServerOptions) {
     this.#options = options;
@@ -72,6 +75,8 @@ export class CtiServer {
     const { engine } = options;
     this.#teams = teamSnapshots(engine.config().teams);
     this.#unsubscribe.push(engine.onReload(() => this.#teamsChanged()));
+    this.#config = new ConfigEvents(engine);
+    this.#unsubscribe.push(() => this.#config.close());
     this.#unsubscribe.push(engine.contacts.onFact((fact) => {
       const { mask, message } = renderCallFact(fact, (device) => engine.contacts.roleOf(device));
       this.#broadcast({ mask: (m) => (m.callMsgMask & mask) !== 0, message, agents: this.#agentsOn(concernedDevices(fact)) });
@@ -151,6 +156,7 @@ export class CtiServer {
       this.#sessions.delete(session);
       this.#standby.delete(session);
       this.#teamListeners.delete(session);
+      this.#config.forget(session);
     },
   };
 
@@ -188,7 +194,7 @@ export class CtiServer {
       : {};
     return {
       masks: {
-        services: granted, callMsgMask: r.callMsgMask, agentStateMask: r.agentStateMask,
+        services: granted, callMsgMask: r.callMsgMask, agentStateMask: r.agentStateMask, configMsgMask: r.configMsgMask,
         ...(agentMode ? { agentId: agentMode.agentId, instrument: agentMode.instrument } : {}),
       },
       reply: {
@@ -284,6 +290,7 @@ export class CtiServer {
       return;
     }
     if (message.type === 'TEAM_CONFIG_REQ') return this.#teamConfig(session, message);
+    if (isConfigRequest(message)) return this.#config.request(session, message);
     if (isStatisticsRequest(message)) {
       const now = this.#options.clock.now();
       for (const reply of handleStatisticsRequest(this.#options.engine, message, session.masks?.services ?? 0, now)) session.send(reply);

@@ -14,6 +14,8 @@ export interface SessionMasks {
   readonly services: number;
   readonly callMsgMask: number;
   readonly agentStateMask: number;
+  /** ConfigMsgMask (§4.6): the configuration kinds a CONFIG_EVENTS session may be sent. */
+  readonly configMsgMask?: number;
   /** Agent mode (§9.3): the agent and line whose events the session gets. */
   readonly agentId?: string;
   readonly instrument?: string;

@@ -10,6 +10,9 @@ export interface DirectoryAgent {
   readonly type: 'AGENT' | 'SUPERVISOR';
   /** Phones associated with the user: the terminals the engine observes and answers on. */
   readonly devices: readonly string[];
+  /** The user's names, when the directory has them (CONFIG_AGENT_EVENT, cti.md §8.1). */
+  readonly firstName?: string | undefined;
+  readonly lastName?: string | undefined;
 }
 
 export interface AgentDirectory {

@@ -5,7 +5,12 @@ import type { Router } from '../routing/router.ts';
 import type { DirectoryAgent } from './agent-directory.ts';
 import type { Csq, Resource } from './types.ts';
 
-export interface KnownAgent { readonly resource: Resource; readonly devices: readonly string[] }
+export interface KnownAgent {
+  readonly resource: Resource;
+  readonly devices: readonly string[];
+  readonly firstName?: string | undefined;
+  readonly lastName?: string | undefined;
+}
 
 export class ResourceManager {
   #byUser = new Map<string, KnownAgent>();
@@ -28,7 +33,7 @@ export class ResourceManager {
         resourceGroupId: part?.resourceGroupId, groupOrder: part?.groupOrder, teamId: part?.teamId,
         skills: part?.skills ?? new Map(), automaticAvailable: part?.automaticAvailable ?? true,
       };
-      const known = { resource, devices: agent.devices };
+      const known = { resource, devices: agent.devices, firstName: agent.firstName, lastName: agent.lastName };
       byUser.set(agent.userId, known);
       byExtension.set(agent.extension, known);
       this.router.setResource(resource);

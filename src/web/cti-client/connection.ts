@@ -100,6 +100,13 @@ export class CtiConnection {
     return { invokeId, reply: withDeadline(client, client.request(request), this.#options.requestTimeoutMs ?? 10_000) };
   }
 
+  /** Sends a message without an InvokeID (CONFIG_REQUEST_EVENT, cti.md §8.1) on the active session; false when none is open. */
+  post(message: CtiMessage): boolean {
+    const client = this.#active?.isActive ? this.#active.client : undefined;
+    client?.post(message);
+    return client !== undefined;
+  }
+
   /** A request answered by several replies (cti.md §8.3 More); resolves with all once `last(reply)` holds. */
   requestAll(request: CtiRequest, last: (reply: CtiMessage) => boolean): Promise<CtiMessage[]> {
     const client = this.#active?.isActive ? this.#active.client : undefined;

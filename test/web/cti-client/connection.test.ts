@@ -21,6 +21,8 @@ test('the web service reconnects after its CTI session drops and rebuilds its us
   });
   assert.equal(signIn.status, 202);
   await fx.web.publisher.waitFor(stateUpdate('NOT_READY', 'in'));
+  await fx.web.csqs.whenBuilt();
+  const csqRebuilds = fx.web.csqs.rebuilds;
   const opensBefore = cti.opens;
   const reopened = new Promise<void>((resolve) => { const off = cti.onOpen(() => { off(); resolve(); }); });
 
@@ -42,6 +44,9 @@ test('the web service reconnects after its CTI session drops and rebuilds its us
 
   await reopened;
   assert.equal(cti.opens, opensBefore + 1);
+  await fx.web.csqs.whenBuilt(csqRebuilds + 1); // the CSQ names are read again on the new session (cti.md §8.1)
+  const sales = engine.engine.config().csqs.find((c) => c.name === 'Sales');
+  assert.equal(fx.web.csqs.nameOf(sales?.id ?? -1), 'Sales');
   await client.closed; // the web service's new session replaced the test client in turn
   await fx.web.publisher.waitFor(stateUpdate('READY', ''));
   assert.equal((await fx.call('GET', `/User/${AGENT}`, { as: AGENT })).xml?.getChildText('state'), 'READY');
