@@ -22,19 +22,22 @@ export class StatisticsFeed {
   readonly #dirtyCsqs = new Set<number>();
   readonly #episodes = new Map<string, Partial<Record<AgentStateName, Episodes>>>();
   readonly #loginSince = new Map<string, number>();
+  /** When each agent's current state began, as this feed saw it: the end of the stretch the next change closes. */
+  readonly #lastChange = new Map<string, number>();
   readonly #published = { agents: new Set<string>(), csqs: new Set<string>(), teams: new Set<string>() };
   #names = new Map<string, AgentName>();
   #episodesDay = 0;
   #flushTimer: NodeJS.Timeout | undefined;
   readonly #republishTimer: NodeJS.Timeout;
   readonly #offCsq: () => void;
+  readonly #resyncs: Promise<{ unsubscribe(): Promise<void> }>;
   #closed = false;
 
   constructor(private readonly deps: { engine: Engine; broker: StatisticsBroker; clock: Clock; nodeName?: string }) {
     const { engine, broker } = deps;
     engine.agents.onChange((session, previous) => this.#onAgent(session, previous));
     this.#offCsq = engine.statistics.onCsqChange((csqId) => { this.#dirtyCsqs.add(csqId); this.#schedule(); });
-    void broker.subscribe((message) => { if (message.kind === 'resync' && !this.#closed) this.publishAll(); });
+    this.#resyncs = broker.subscribe((message) => { if (message.kind === 'resync' && !this.#closed) this.publishAll(); });
     this.#republishTimer = setInterval(() => this.publishAll(), REPUBLISH_MS).unref();
   }
 
@@ -74,6 +77,7 @@ export class StatisticsFeed {
     clearInterval(this.#republishTimer);
     clearTimeout(this.#flushTimer);
     this.#offCsq();
+    void this.#resyncs.then((subscription) => subscription.unsubscribe()).catch(() => undefined);
   }
 
   #onAgent(session: AgentSession, previous: AgentState): void {
@@ -95,7 +99,6 @@ export class StatisticsFeed {
     this.#schedule();
   }
 
-  readonly #lastChange = new Map<string, number>();
 
   #rollDay(): void {
     const day = this.deps.engine.statistics.dayStartsAt;
