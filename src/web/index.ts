@@ -29,6 +29,8 @@ import { QueueCache } from './queues/queue-cache.ts';
 import { CsqNames } from './queues/csq-names.ts';
 import { TeamDirectory } from './teams/team-directory.ts';
 import { notifyTeamsOf, provisionTeamNodes } from './teams/team-nodes.ts';
+import { containerPlugin } from './container/plugin.ts';
+import type { ContainerContext, DesktopSite } from './container/context.ts';
 
 export interface WebService extends RunningService {
   readonly store: WebConfigStore;
@@ -80,13 +82,16 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
     certFile: config.tls.certFile, keyFile: config.tls.keyFile, dataDir: config.dataDir, hostName: config.publicHost,
   });
   let httpsPort = config.ports.webHttps;
+  // The notification service's bound ports when it runs here (tests bind port 0); else the configured ones.
+  const boshPorts = () => isNotifyService(notify) ? notify.ports
+    : { bosh: config.ports.bosh, boshHttps: config.ports.boshHttps };
   const systemInfo = (): SystemInfoState => ({
     // rest-api.md §8, §1.4: OUT_OF_SERVICE while no engine serves CTI.
     status: !cti || cti.isOpen ? 'IN_SERVICE' : 'OUT_OF_SERVICE',
     statusReason: !cti || cti.isOpen ? '' : 'No CTI session to an active engine',
     // This node first, its peer second: finesse.js finds the other node by comparing xmppDomain with both.
     primaryNode: {
-      host: config.publicHost, httpsPort, xmppPort: config.ports.bosh, xmppSecurePort: config.ports.boshHttps,
+      host: config.publicHost, httpsPort, xmppPort: boshPorts().bosh, xmppSecurePort: boshPorts().boshHttps,
     },
     secondaryNode: config.peer,
     xmppDomain: config.notify.xmppDomain,
@@ -112,13 +117,23 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const appOptions = { log, maxBodyBytes: config.web.maxBodyBytes, resources: REST_RESOURCES, context: restContext };
   const http = await buildWebApp(appOptions);
   const https = await buildWebApp({ ...appOptions, tls });
+  const livedata = context.started.get('livedata');
+  const site = (): DesktopSite => ({
+    publicHost: config.publicHost, xmppDomain: config.notify.xmppDomain,
+    webHttpPort: portOf(http), webHttpsPort: portOf(https),
+    boshPort: boshPorts().bosh, boshHttpsPort: boshPorts().boshHttps,
+    livedataPort: isLivedataService(livedata) ? livedata.port : undefined,
+  });
+  const containerContext: ContainerContext = {
+    site, systemInfo, store: configStore, authenticate: restContext.authenticate, log,
+  };
+  for (const app of [http, https]) await app.register(containerPlugin, containerContext);
   // adminapi.md §1.1: with the engine in this process, /adminapi/ is served on web's ports too.
   const engine = context.started.get('engine');
   if (isEngineService(engine)) {
     for (const app of [http, https]) await app.register(adminApiPlugin, { ...engine.adminApi, prefix: ADMIN_API_PREFIX });
   }
   // desktop-and-gadgets.md §6.2: Live Data on the web ports too, at /livedata/socket.io, when it runs in this process.
-  const livedata = context.started.get('livedata');
   const detachLivedata = isLivedataService(livedata)
     ? [http, https].map((app) => livedata.server.attach(app.server, '/livedata/socket.io')) : [];
   try {
