@@ -5,7 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Element } from '../../shared/xml/index.ts';
 import { principalOf } from '../auth/hook.ts';
 import { isAdministrator, type Principal } from '../auth/principal.ts';
-import { requireTeamMember, requireTeamSender } from '../auth/team-scope.ts';
+import { invalidSupervisor, requireTeamMember, requireTeamSender } from '../auth/team-scope.ts';
 import { invalidInput, notFound, parameterMissing, wrongUser } from '../errors.ts';
 import { renderFinesseError } from '../http/error-handler.ts';
 import { bodyOf, sendFinesse } from '../http/send.ts';
@@ -57,14 +57,14 @@ function teamIds(body: Element, teams: TeamDirectory): number[] {
   return [...ids];
 }
 
-/** Agents read the active messages of their team; supervisors and administrators every one they could send. */
+/** Agents read their team's active messages; supervisors those to a team of theirs or their own; administrators all. */
 function requireReader(p: Principal, message: TeamMessage, teams: TeamDirectory): void {
   if (isAdministrator(p)) return;
   const own = teams.teamOfUser(p.id)?.id;
   if (own !== undefined && message.teams.includes(own)) return;
   if (teams.supervisedBy(p.id).some((t) => message.teams.includes(t.id))) return;
   if (message.createdBy.id.toLowerCase() === p.id.toLowerCase()) return;
-  throw wrongUser(p.id);
+  throw p.roles.has('Supervisor') ? invalidSupervisor(p.id) : wrongUser(p.id);
 }
 
 export const teamMessagePlugin: FastifyPluginAsync<RestContext> = async (app, { authenticate, teams, teamMessages }) => {
