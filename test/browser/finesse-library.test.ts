@@ -1,7 +1,8 @@
 // finesse.js in Chromium against a whole node: the container page's ClientServices becomes the master through
 // the real tunnel page and the real notification service; REST objects load, change on notifications, add calls
 // to their collections, and hear refusals that arrive later as apiErrors notifications; gadget iframes share the
-// master's one XMPP session. The gadget runtime is stood in for by test/browser/finesse-harness.js.
+// master's one XMPP session. The hub and gadgets.* are the real ones (desktop/hub, the gadget-runtime bundle); the
+// test server stands in for the gadget server's /gadgets/makeRequest.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -51,13 +52,16 @@ declare const window: Window;
 
 const HERE = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The test pages, and /proxy: what Shindig's makeRequest does, limited to the node's REST API. */
+/**
+ * The test pages, and /gadgets/makeRequest as Shindig answers it (spec §3.3), limited to the node's REST API:
+ * the gadget runtime's gadgets.io posts there on the page's own origin.
+ */
 async function servePages(webOrigin: string): Promise<{ server: Server; origin: string }> {
   const fill = async (name: string) => (await readFile(HERE(name), 'utf8')).replaceAll('{{WEB}}', webOrigin);
   const pages: Record<string, [string, string]> = {
@@ -69,15 +73,17 @@ async function servePages(webOrigin: string): Promise<{ server: Server; origin: 
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const page = pages[path];
     if (page) return res.writeHead(200, { 'content-type': page[0] }).end(page[1]);
-    if (path !== '/proxy' || req.method !== 'POST') return res.writeHead(404).end();
-    readJson(req).then(async (body) => {
-      const { url, method, headers, body: payload } = body as { url: string; method: string; headers: Record<string, string>; body?: string };
+    if (path !== '/gadgets/makeRequest' || req.method !== 'POST') return res.writeHead(404).end();
+    readBody(req).then(async (text) => {
+      const form = new URLSearchParams(text);
+      const url = form.get('url') ?? '';
       if (!url.startsWith(`${webOrigin}/finesse/api/`)) return res.writeHead(403).end();
-      const upstream = await fetch(url, { method, headers, body: payload });
+      const headers = Object.fromEntries(new URLSearchParams(form.get('headers') ?? ''));
+      const upstream = await fetch(url, { method: form.get('httpMethod') ?? 'GET', headers, body: form.get('postData') ?? undefined });
       const responseHeaders: Record<string, string[]> = {};
       upstream.headers.forEach((value, name) => { responseHeaders[name] = [value]; });
-      res.writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ rc: upstream.status, body: await upstream.text(), headers: responseHeaders }));
+      const answer = { [url]: { rc: upstream.status, body: await upstream.text(), headers: responseHeaders } };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(`throw 1; < don't be evil' >${JSON.stringify(answer)}`);
     }).catch(() => res.writeHead(500).end());
   });
   server.listen(0, '127.0.0.1');
