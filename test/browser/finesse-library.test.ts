@@ -38,6 +38,8 @@ interface Window {
     dialogAction(action: string): Promise<Outcome>;
     consultOwnExtension(): Promise<{ first: Outcome; later: LaterError }>;
     addGadget(url: string): Promise<string>;
+    publish(topic: string, data: unknown): void;
+    foreignWritesToTunnel(payload: string): Promise<unknown>;
   };
   gadgetHarness: {
     config(): { id: string; restHost: string; hasAuth: boolean };
@@ -46,6 +48,8 @@ interface Window {
     loadUser(id: string): Promise<string>;
     waitUserChange(state: string): Promise<string>;
     loadQueue(id: string): Promise<{ name: string; statistics: Record<string, string> }>;
+    watchContainer(): boolean;
+    containerSeen(): { activeTab: number; ticks: { frequency: number; queued: number }[] };
   };
 }
 declare const window: Window;
@@ -135,6 +139,7 @@ describe('finesse.js in Chromium', { skip: skipWithoutChromium }, () => {
     assert.equal(started.tunnelSrc, `http://127.0.0.1:${notify.ports.bosh}/tunnel/?origin=${encodeURIComponent(pagesOrigin)}`);
     assert.equal(started.resourceID, 'desktop');
     assert.equal(xmppSessions('agent1'), 1);
+    assert.equal([...notify.server.sessions.ofUser(`agent1@${notify.server.domain}`)][0]?.transport.kind, 'bosh');
   });
 
   test('gadget iframes are not masters: their connect handler runs, their objects load, their explicit nodes go through the master', async () => {
@@ -208,6 +213,28 @@ describe('finesse.js in Chromium', { skip: skipWithoutChromium }, () => {
     assert.equal(refused.status, 400);
   });
 
+  test('ContainerServices: ACTIVE_TAB only for the gadget\'s own tab, timer ticks wrapped, ClientLogger on the hub', async () => {
+    const gadget = gadgets[0]!;
+    assert.equal(await gadget.evaluate(() => window.gadgetHarness.watchContainer()), true);
+    const queued = Date.now();
+    await container.evaluate(([q]) => {
+      window.harness.publish('finesse.containerservices.activeTab', 'manageCall');
+      window.harness.publish('finesse.containerservices.activeTab', 'home');
+      window.harness.publish('finesse.containerservices.timerTickEvent', { tickFrequency: 1000, dateQueued: q });
+    }, [queued] as const);
+    await gadget.waitForFunction(() => window.gadgetHarness.containerSeen().ticks.length > 0);
+    assert.deepEqual(await gadget.evaluate(() => window.gadgetHarness.containerSeen()), { activeTab: 1, ticks: [{ frequency: 1000, queued }] });
+    const logged = await container.evaluate(() => window.harness.hubTopics('finesse.clientLogging.'));
+    assert.equal(logged[0]?.topic, 'finesse.clientLogging.TestGadget');
+    assert.match(String(logged[0]?.data), /: ready$/);
+  });
+
+  test('the tunnel ignores messages from any window but the one that embeds it', async () => {
+    await container.evaluate(() => window.harness.foreignWritesToTunnel('11|'));
+    assert.equal(xmppSessions('agent1'), 1, 'a DISCONNECT_REQ from another frame did nothing');
+    assert.ok(!(await container.evaluate(() => window.harness.statuses())).includes('disconnecting'));
+  });
+
   test('when the XMPP session drops, the master reports reconnecting, then connected on one new session', async () => {
     const seen = container.evaluate(() => window.harness.waitStatus('connected', 15_000));
     for (const session of notify.server.sessions.ofUser(`agent1@${notify.server.domain}`)) session.close('system-shutdown');
@@ -215,6 +242,21 @@ describe('finesse.js in Chromium', { skip: skipWithoutChromium }, () => {
     assert.ok(statuses.indexOf('reconnecting') >= 0 && statuses.indexOf('reconnecting') < statuses.indexOf('connected'), statuses.join());
     assert.equal(xmppSessions('agent1'), 1);
     for (const gadget of gadgets) assert.ok((await gadget.evaluate(() => window.gadgetHarness.events())).reconnecting >= 1);
+  });
+
+  test('over WebSocket (a Poise extension) the master connects the same way', async () => {
+    const other = await browser.newPage();
+    try {
+      await other.goto(`${pagesOrigin}/`);
+      const started = await other.evaluate(([c, b]) => window.harness.startMaster(c, b),
+        [config('agent3', TEST_PASSWORD), { ...bosh(), transport: 'websocket' }] as const);
+      assert.equal(started.status, 'connected', started.statuses.join());
+      const [session] = notify.server.sessions.ofUser(`agent3@${notify.server.domain}`);
+      assert.ok(session);
+      assert.equal(session.transport.kind, 'websocket');
+    } finally {
+      await other.close();
+    }
   });
 
   test('a wrong password: the tunnel reports unauthorized and REST objects get 401', async () => {
