@@ -112,3 +112,11 @@ export const webSettings = pgTable('web_setting', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Hosts the gadget server may fetch from (specs, /gadgets/makeRequest) beyond this node's own web ports
+ * (desktop-and-gadgets.md §3.3): `host:port`, or `host` for its default ports.
+ */
+export const proxyAllowHosts = pgTable('web_proxy_allow_host', {
+  host: text('host').primaryKey(),
+});

@@ -3,6 +3,7 @@ import type { Database } from '../../store/database.ts';
 import { LayoutConfigRepository } from './layout-configs.ts';
 import { MediaPropertiesLayoutRepository } from './media-properties-layouts.ts';
 import { PhoneBookRepository } from './phone-books.ts';
+import { ProxyAllowListRepository } from './proxy-allow-list.ts';
 import { ReasonCodeRepository } from './reason-codes.ts';
 import { WorkflowRepository } from './workflows.ts';
 import { WrapUpReasonRepository } from './wrap-up-reasons.ts';
@@ -14,6 +15,7 @@ export interface WebConfigStore {
   workflows: WorkflowRepository;
   mediaPropertiesLayouts: MediaPropertiesLayoutRepository;
   layoutConfigs: LayoutConfigRepository;
+  proxyAllowList: ProxyAllowListRepository;
 }
 
 export function openWebConfigStore(db: Database): WebConfigStore {
@@ -24,5 +26,6 @@ export function openWebConfigStore(db: Database): WebConfigStore {
     workflows: new WorkflowRepository(db),
     mediaPropertiesLayouts: new MediaPropertiesLayoutRepository(db),
     layoutConfigs: new LayoutConfigRepository(db),
+    proxyAllowList: new ProxyAllowListRepository(db),
   };
 }
