@@ -56,7 +56,8 @@ test('gadgets.util: URL parameters from query and fragment, escaping, features',
   assert.equal(util.hasFeature('setprefs'), true);
   assert.equal(util.hasFeature('pubsub'), false);
   assert.deepEqual(util.getFeatureParameters('setprefs'), { x: '1' });
-  assert.equal(util.makeClosure({ n: 2 }, function (this: { n: number }, ...args: unknown[]) { return this.n + Number(args[0]) + Number(args[1]); }, 3)(4), 9);
+  const sum = function (this: { n: number }, ...args: unknown[]): unknown { return this.n + Number(args[0]) + Number(args[1]); };
+  assert.equal(util.makeClosure({ n: 2 }, sum as (...args: unknown[]) => unknown, 3)(4), 9);
 });
 
 test('gadgets.util.registerOnLoadHandler: queued until load, in order', async () => {
@@ -64,7 +65,7 @@ test('gadgets.util.registerOnLoadHandler: queued until load, in order', async ()
   const order: number[] = [];
   util.registerOnLoadHandler(() => order.push(1));
   util.registerOnLoadHandler(() => order.push(2));
-  assert.deepEqual(order, []);
+  assert.equal(order.length, 0);
   util.runOnLoadHandlers();
   assert.deepEqual(order, [1, 2]);
   await new Promise<void>((resolve) => util.registerOnLoadHandler(() => { order.push(3); resolve(); }));
