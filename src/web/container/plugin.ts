@@ -7,11 +7,13 @@ import { assetsPlugin } from './assets.ts';
 import { gadgetIfrPlugin } from './gadget-ifr.ts';
 import { gadgetJsPlugin } from './gadget-js.ts';
 import { gadgetMetadataPlugin } from './gadget-metadata.ts';
+import { livedataGadgetPlugin } from './livedata-gadget.ts';
 import { makeRequestPlugin } from './make-request.ts';
 import { proxyAllowListApiPlugin } from './proxy-allow-list-api.ts';
 
 const CONTAINER_PLUGINS: readonly FastifyPluginAsync<ContainerContext>[] = [
   assetsPlugin,
+  livedataGadgetPlugin,
   gadgetIfrPlugin,
   gadgetJsPlugin,
   gadgetMetadataPlugin,
