@@ -1,0 +1,38 @@
+// The test page's script for gadget-hub.test.ts, bundled by the test: a container page with a ManagedHub and
+// a policy, mounting gadgets through mountGadget. Plain JS so the node typecheck does not need the DOM.
+import { ManagedHub } from '../../desktop/hub/index.ts';
+import { mountGadget } from '../../desktop/gadget-host/index.ts';
+
+const events = { alerts: [], resizes: [], prefs: [], titles: [], ownReceived: [] };
+let hub;
+const mounted = new Map();
+
+window.hubTest = {
+  events,
+  start() {
+    hub = new ManagedHub({
+      // Gadgets may not publish on secret.**; the page itself may.
+      onPublish: (topic, _data, publisher) => !(topic.startsWith('secret.') && publisher !== null),
+      onSubscribe: (topic) => topic !== 'forbidden.topic',
+      onSecurityAlert: (container, alert) => events.alerts.push([container.getClientID(), alert]),
+    });
+    hub.subscribe('sampleGadget.**', (topic, data) => events.ownReceived.push({ topic, data }));
+  },
+  mount(mid, specUrl, prefs) {
+    const parent = document.createElement('div');
+    parent.className = 'tab-panel';
+    parent.id = `panel_${mid}`;
+    document.body.appendChild(parent);
+    mounted.set(String(mid), mountGadget({
+      hub, parent, specUrl, mid, prefs,
+      onResize: (height) => events.resizes.push([String(mid), height]),
+      onTitle: (title) => events.titles.push([String(mid), title]),
+      onPref: (name, value) => events.prefs.push([String(mid), name, value]),
+    }));
+  },
+  publish(topic, data) { hub.publish(topic, data); },
+  iframeHeight(mid) { return mounted.get(String(mid)).iframe.style.height; },
+  iframeSrc(mid) { return mounted.get(String(mid)).iframe.src; },
+  unmount(mid) { mounted.get(String(mid)).unmount(); mounted.delete(String(mid)); },
+  containers() { return hub.listContainers().map((c) => c.getClientID()); },
+};
