@@ -2,6 +2,7 @@
 // a policy, mounting gadgets through mountGadget. Plain JS so the node typecheck does not need the DOM.
 import { ManagedHub } from '../../desktop/hub/index.ts';
 import { mountGadget } from '../../desktop/gadget-host/index.ts';
+import { installContainerGadgets } from '../../desktop/gadget-runtime/globals.ts';
 
 const events = { alerts: [], resizes: [], prefs: [], titles: [], ownReceived: [] };
 let hub;
@@ -31,6 +32,14 @@ window.hubTest = {
     }));
   },
   publish(topic, data) { hub.publish(topic, data); },
+  /** The page's own `gadgets` over an inline client, as the master finesse.js gets it. */
+  async installGlobals() {
+    await installContainerGadgets({ hub, clientId: 'finesse-master', prefs: { host: 'node', authorization: 'xyz' } });
+    events.inline = [];
+    window.gadgets.Hub.subscribe('sampleGadget.**', (topic, data) => events.inline.push({ topic, data }));
+    return { connected: window.gadgets.Hub.isConnected(), host: new window.gadgets.Prefs().getString('host'),
+      openAjax: typeof window.OpenAjax.hub.ManagedHub };
+  },
   iframeHeight(mid) { return mounted.get(String(mid)).iframe.style.height; },
   iframeSrc(mid) { return mounted.get(String(mid)).iframe.src; },
   unmount(mid) { mounted.get(String(mid)).unmount(); mounted.delete(String(mid)); },

@@ -46,7 +46,9 @@ const HELPER = 'window.helperLoaded = true;';
 interface TestWindow {
   hubTest: {
     events: { alerts: Array<[string, string]>; resizes: Array<[string, number]>; prefs: Array<[string, string, string]>;
-      titles: Array<[string, string]>; ownReceived: Array<{ topic: string; data: unknown }> };
+      titles: Array<[string, string]>; ownReceived: Array<{ topic: string; data: unknown }>;
+      inline?: Array<{ topic: string; data: unknown }> };
+    installGlobals(): Promise<{ connected: boolean; host: string; openAjax: string }>;
     start(): void;
     mount(mid: number, specUrl: string, prefs: Record<string, string>): void;
     publish(topic: string, data: unknown): void;
@@ -64,6 +66,12 @@ interface GadgetWindow {
   subscribed: Record<string, string>;
   gadgets: {
     Hub: { publish(topic: string, data: unknown): void };
+    io: {
+      makeRequest(url: string, cb: (response: { rc: number; data: unknown; text: string; errors: string[]; headers: Record<string, string[]> }) => void,
+                  params: Record<string, unknown>): void;
+      RequestParameters: { METHOD: string; CONTENT_TYPE: string; HEADERS: string; POST_DATA: string };
+      ContentType: { JSON: string };
+    };
     Prefs: new () => { set(name: string, value: string): void };
     window: { adjustHeight(height?: number): void; setTitle(title: string): void };
   };
@@ -217,9 +225,37 @@ describe('gadgets on a container page', { skip: skipWithoutChromium }, () => {
     assert.ok(!(await received(two)).some((r) => r.data === 'forged'));
   });
 
+  test('the container page\'s own gadgets namespace joins the hub inline and hears the gadgets', async () => {
+    assert.deepEqual(await page.evaluate(() => window.hubTest.installGlobals()), { connected: true, host: 'node', openAjax: 'function' });
+    await two.evaluate(() => window.gadgets.Hub.publish('sampleGadget.info', 'to the master'));
+    await page.waitForFunction(() => (window.hubTest.events.inline ?? []).some((r) => r.data === 'to the master'));
+    assert.ok((await page.evaluate(() => window.hubTest.containers())).includes('finesse-master'));
+  });
+
+  test('gadgets.io.makeRequest goes through the proxy: JSON parsed, headers sent, a refused target is an error', async () => {
+    const echo = `${ext.origin}/echo`;
+    const response = await two.evaluate((url) => new Promise<{ rc: number; data: unknown; errors: string[] }>((resolve) => {
+      const io = window.gadgets.io;
+      io.makeRequest(url, (r) => resolve({ rc: r.rc, data: r.data, errors: r.errors }), {
+        [io.RequestParameters.METHOD]: 'POST', [io.RequestParameters.CONTENT_TYPE]: io.ContentType.JSON,
+        [io.RequestParameters.HEADERS]: { 'X-Sample': 'yes', 'Content-Type': 'text/plain' }, [io.RequestParameters.POST_DATA]: 'hello',
+      });
+    }), echo);
+    assert.equal(response.rc, 201);
+    assert.deepEqual(response.errors, []);
+    const data = response.data as { method: string; body: string; headers: Record<string, string> };
+    assert.equal(data.method, 'POST');
+    assert.equal(data.body, 'hello');
+    assert.equal(data.headers['x-sample'], 'yes');
+    const refused = await two.evaluate(() => new Promise<{ rc: number; errors: string[] }>((resolve) => {
+      window.gadgets.io.makeRequest('http://127.0.0.1:9/nothing', (r) => resolve({ rc: r.rc, errors: r.errors }), {});
+    }));
+    assert.deepEqual(refused, { rc: 403, errors: ['Error 403'] });
+  });
+
   test('unmounting a gadget removes its iframe and its container', async () => {
     await page.evaluate(() => window.hubTest.unmount(1));
-    assert.deepEqual(await page.evaluate(() => window.hubTest.containers()), ['gadget-2']);
+    assert.deepEqual(await page.evaluate(() => window.hubTest.containers()), ['gadget-2', 'finesse-master']);
     assert.equal(await page.$('#finesse_gadget_1'), null);
     await page.evaluate(() => window.hubTest.publish('sampleGadget.info', 'after unmount'));
     await two.waitForFunction(() => window.received.some((r) => r.data === 'after unmount'));
