@@ -30,6 +30,11 @@ export class AllowedTargets {
     return isAllowedTarget(url, ownEntries(this.context.site()));
   }
 
+  /** A request to this node's own listener, whatever address it is bound to. */
+  sendToSelf(request: Omit<OutboundRequest, 'trustSelfSigned' | 'timeoutMs' | 'maxBytes'>): Promise<OutboundResult> {
+    return sendOutbound({ ...request, timeoutMs: OUTBOUND_TIMEOUT_MS, maxBytes: OUTBOUND_MAX_BYTES, trustSelfSigned: true });
+  }
+
   /** Sends the request only when its target is allowed; a refusal sends nothing. */
   async send(request: Omit<OutboundRequest, 'trustSelfSigned' | 'timeoutMs' | 'maxBytes'>): Promise<GuardedResult> {
     if (!(await this.allows(request.url))) {

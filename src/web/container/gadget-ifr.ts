@@ -3,13 +3,14 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { AllowedTargets } from './allowed-targets.ts';
 import type { ContainerContext } from './context.ts';
+import { ownListenerOrigin } from './own-listener.ts';
 import { renderErrorPage, renderGadgetPage } from './gadget-page.ts';
 import { localeFor, parseGadgetSpec, parseMessageBundle, type GadgetSpec } from './gadget-spec.ts';
 import { formParams, pageOrigin } from './raw-bodies.ts';
 import { fetchSpec, type SpecSourceOptions } from './spec-source.ts';
 
 export const gadgetIfrPlugin: FastifyPluginAsync<ContainerContext> = async (app, context) => {
-  const source: SpecSourceOptions = { targets: new AllowedTargets(context), site: context.site };
+  const source: SpecSourceOptions = { targets: new AllowedTargets(context), ownOrigin: () => ownListenerOrigin(app) };
   const log = context.log.child({ component: 'gadget-server' });
 
   const sendError = (reply: FastifyReply, status: number, message: string) =>

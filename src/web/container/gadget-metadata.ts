@@ -5,6 +5,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { gadgetIframeUrl } from '../../../desktop/gadget-host/ifr-url.ts';
 import { AllowedTargets } from './allowed-targets.ts';
 import type { ContainerContext } from './context.ts';
+import { ownListenerOrigin } from './own-listener.ts';
 import { parseGadgetSpec, type GadgetSpec } from './gadget-spec.ts';
 import { acceptRawBodies, pageOrigin } from './raw-bodies.ts';
 import { fetchSpec, type SpecSourceOptions } from './spec-source.ts';
@@ -28,7 +29,7 @@ function jsonBody(request: FastifyRequest): unknown {
 
 export const gadgetMetadataPlugin: FastifyPluginAsync<ContainerContext> = async (app, context) => {
   acceptRawBodies(app);
-  const source: SpecSourceOptions = { targets: new AllowedTargets(context), site: context.site };
+  const source: SpecSourceOptions = { targets: new AllowedTargets(context), ownOrigin: () => ownListenerOrigin(app) };
 
   app.post('/gadgets/metadata', async (request, reply) => {
     const body = asObject(jsonBody(request));

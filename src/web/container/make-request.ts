@@ -4,6 +4,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { AllowedTargets } from './allowed-targets.ts';
 import type { ContainerContext } from './context.ts';
+import { ownListenerOrigin } from './own-listener.ts';
 import { acceptRawBodies, formParams } from './raw-bodies.ts';
 import {
   isProxyMethod, renderProxyResponse, requestHeaders, responseHeaders, type ProxyEntry,
@@ -24,9 +25,10 @@ export const makeRequestPlugin: FastifyPluginAsync<ContainerContext> = async (ap
     const url = params.get('url');
     if (!url) return badRequest(reply, 'The url parameter is missing');
     let target: URL;
+    // A path alone is this node, on the listener the request came through.
+    const own = url.startsWith('/') && !url.startsWith('//');
     try {
-      // A path alone is this node's own HTTP listener, where ClientServices sends REST calls anyway.
-      target = new URL(url, `http://127.0.0.1:${context.site().webHttpPort}`);
+      target = new URL(url, ownListenerOrigin(app));
     } catch {
       return badRequest(reply, `The url parameter "${url}" is not a URL`);
     }
@@ -40,7 +42,8 @@ export const makeRequestPlugin: FastifyPluginAsync<ContainerContext> = async (ap
     if (body !== undefined && body !== '' && headers['content-type'] === undefined) {
       headers['content-type'] = 'application/x-www-form-urlencoded; charset=UTF-8';
     }
-    const result = await targets.send({ url: target, method, headers, ...(body === undefined ? {} : { body }) });
+    const outbound = { url: target, method, headers, ...(body === undefined ? {} : { body }) };
+    const result = own ? await targets.sendToSelf(outbound) : await targets.send(outbound);
     let entry: ProxyEntry;
     if (result.ok) {
       entry = {

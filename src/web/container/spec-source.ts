@@ -1,9 +1,8 @@
 // Where a gadget spec comes from (desktop-and-gadgets.md §2, §3.2): a relative URL is this node's (a built-in
-// gadget from its table, else an HTTP GET to this node's own HTTP listener); an absolute URL is fetched only
-// when its host is on the allow-list.
-import type { AllowedTargets } from './allowed-targets.ts';
+// gadget from its table, else a GET to the web listener the page came through); an absolute URL is fetched
+// only when its host is on the allow-list.
+import type { AllowedTargets, GuardedResult } from './allowed-targets.ts';
 import { builtinGadgetSpec } from './builtin-gadgets.ts';
-import type { DesktopSite } from './context.ts';
 
 export type SpecFetch =
   | { ok: true; xml: string; url: URL }
@@ -11,7 +10,8 @@ export type SpecFetch =
 
 export interface SpecSourceOptions {
   targets: AllowedTargets;
-  site: () => DesktopSite;
+  /** Origin of this node's own listener (own-listener.ts). */
+  ownOrigin: () => string;
 }
 
 const isAbsolute = (url: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(url);
@@ -27,8 +27,8 @@ export async function fetchSpec(specUrl: string, pageOrigin: string, options: Sp
     const url = new URL(specUrl, pageOrigin);
     const builtin = builtinGadgetSpec(url.pathname);
     if (builtin !== undefined) return { ok: true, xml: builtin, url };
-    const own = new URL(`${url.pathname}${url.search}`, `http://127.0.0.1:${options.site().webHttpPort}`);
-    const fetched = await get(own, options);
+    const own = new URL(`${url.pathname}${url.search}`, options.ownOrigin());
+    const fetched = await get(own, options, true);
     return fetched.ok ? { ...fetched, url } : fetched;
   }
   let url: URL;
@@ -43,8 +43,9 @@ export async function fetchSpec(specUrl: string, pageOrigin: string, options: Sp
   return get(url, options);
 }
 
-async function get(url: URL, { targets }: SpecSourceOptions): Promise<SpecFetch> {
-  const result = await targets.send({ url, method: 'GET', headers: { accept: 'application/xml, text/xml, */*' } });
+async function get(url: URL, { targets }: SpecSourceOptions, own = false): Promise<SpecFetch> {
+  const request = { url, method: 'GET', headers: { accept: 'application/xml, text/xml, */*' } };
+  const result: GuardedResult = own ? await targets.sendToSelf(request) : await targets.send(request);
   if (!result.ok) {
     switch (result.failure) {
       case 'refused': return { ok: false, status: 403, message: `The gadget spec's host is not allowed: ${result.message}` };

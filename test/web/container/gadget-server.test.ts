@@ -198,6 +198,11 @@ describe('gadget server', () => {
       headers: new URLSearchParams({ Authorization: basicAuth(AGENT), requestId: 'echo-me', 'Content-Type': 'application/xml' }).toString(),
     });
     assert.deepEqual(put.headers.requestid, ['echo-me']);
+    const path = await makeRequest({ url: '/finesse/api/SystemInfo' });
+    assert.equal(path.rc, 200);
+    assert.match(path.body, /<SystemInfo>/);
+    const protocolRelative = await makeRequest({ url: `//${other.hostPort}/sample.xml` });
+    assert.equal(protocolRelative.rc, 403);
   });
 
   test('makeRequest: an answer over the size cap is refused', async () => {
