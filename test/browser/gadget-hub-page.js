@@ -4,7 +4,7 @@ import { ManagedHub } from '../../desktop/hub/index.ts';
 import { mountGadget } from '../../desktop/gadget-host/index.ts';
 import { installContainerGadgets } from '../../desktop/gadget-runtime/globals.ts';
 
-const events = { alerts: [], resizes: [], prefs: [], titles: [], ownReceived: [] };
+const events = { alerts: [], resizes: [], prefs: [], titles: [], ownReceived: [], services: [], gadgetAlerts: [] };
 let hub;
 const mounted = new Map();
 
@@ -19,7 +19,7 @@ window.hubTest = {
     });
     hub.subscribe('sampleGadget.**', (topic, data) => events.ownReceived.push({ topic, data }));
   },
-  mount(mid, specUrl, prefs) {
+  mount(mid, specUrl, prefs, timeout) {
     const parent = document.createElement('div');
     parent.className = 'tab-panel';
     parent.id = `panel_${mid}`;
@@ -29,6 +29,9 @@ window.hubTest = {
       onResize: (height) => events.resizes.push([String(mid), height]),
       onTitle: (title) => events.titles.push([String(mid), title]),
       onPref: (name, value) => events.prefs.push([String(mid), name, value]),
+      onService: (service, args) => events.services.push([String(mid), service, args]),
+      onSecurityAlert: (alert) => events.gadgetAlerts.push([String(mid), alert]),
+      timeout,
     }));
   },
   publish(topic, data) { hub.publish(topic, data); },

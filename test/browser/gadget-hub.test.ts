@@ -47,10 +47,11 @@ interface TestWindow {
   hubTest: {
     events: { alerts: Array<[string, string]>; resizes: Array<[string, number]>; prefs: Array<[string, string, string]>;
       titles: Array<[string, string]>; ownReceived: Array<{ topic: string; data: unknown }>;
-      inline?: Array<{ topic: string; data: unknown }> };
+      inline?: Array<{ topic: string; data: unknown }>;
+      services: Array<[string, string, unknown[]]>; gadgetAlerts: Array<[string, string]> };
     installGlobals(): Promise<{ connected: boolean; host: string; openAjax: string }>;
     start(): void;
-    mount(mid: number, specUrl: string, prefs: Record<string, string>): void;
+    mount(mid: number, specUrl: string, prefs: Record<string, string>, timeout?: number): void;
     publish(topic: string, data: unknown): void;
     iframeHeight(mid: number): string;
     iframeSrc(mid: number): string;
@@ -74,11 +75,12 @@ interface GadgetWindow {
     };
     Prefs: new () => { set(name: string, value: string): void };
     window: { adjustHeight(height?: number): void; setTitle(title: string): void };
+    loadingindicator: { dismiss(): void };
   };
 }
 declare const window: TestWindow & GadgetWindow;
 declare const parent: { postMessage(message: unknown, origin: string): void; document: { getElementById(id: string): { src: string } | null } };
-declare const document: { getElementById(id: string): { textContent: string | null } | null };
+declare const document: { getElementById(id: string): { textContent: string | null } | null; body: { textContent: string | null } };
 
 async function pageScript(): Promise<string> {
   const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'gadget-hub-page.js');
@@ -200,6 +202,22 @@ describe('gadgets on a container page', { skip: skipWithoutChromium }, () => {
     await two.evaluate(() => window.gadgets.window.setTitle('Two'));
     await page.waitForFunction(() => window.hubTest.events.titles.length > 0);
     assert.deepEqual(await page.evaluate(() => window.hubTest.events.titles), [['2', 'Two']]);
+  });
+
+  test('other rpc services reach the page', async () => {
+    await one.evaluate(() => window.gadgets.loadingindicator.dismiss());
+    await page.waitForFunction(() => window.hubTest.events.services.length > 0);
+    assert.deepEqual(await page.evaluate(() => window.hubTest.events.services), [['1', 'loadingindicator.dismiss', []]]);
+  });
+
+  test('a gadget whose spec cannot be rendered shows why, and never joining the hub raises LoadTimeout', async () => {
+    await page.evaluate((specUrl) => window.hubTest.mount(3, specUrl, {}, 300), `${ext.origin}/hub/missing.xml`);
+    await page.waitForFunction(() => window.hubTest.events.gadgetAlerts.length > 0);
+    assert.deepEqual(await page.evaluate(() => window.hubTest.events.gadgetAlerts), [['3', 'OpenAjax.hub.SecurityAlert.LoadTimeout']]);
+    const frame = await (await page.waitForSelector('#finesse_gadget_3')).contentFrame();
+    assert.match(await frame?.evaluate(() => document.body.textContent) ?? '', /No gadget spec at \/hub\/missing\.xml/);
+    await page.evaluate(() => window.hubTest.unmount(3));
+    await page.evaluate(() => { window.hubTest.events.alerts.length = 0; });
   });
 
   test('Prefs.set with setprefs tells the container', async () => {

@@ -28,6 +28,10 @@ describe('gadget server', () => {
       '/bad.xml': '<Module><Content>',
       '/unknown-feature.xml': '<Module><ModulePrefs><Require feature="opensocial-0.8"/></ModulePrefs><Content/></Module>',
       '/url.xml': '<Module><Content type="url" href="/page.html"/></Module>',
+      '/i18n/msgs.xml': '<Module><ModulePrefs><Locale lang="en" messages="bundles/en_ALL.xml"><msg name="own">Inline</msg></Locale>' +
+        '<Locale lang="fr" messages="bundles/fr_ALL.xml"/></ModulePrefs><Content>__MSG_title__|__MSG_own__|__MSG_none__</Content></Module>',
+      '/i18n/bundles/en_ALL.xml': '<messagebundle><msg name="title">Queue</msg><msg name="own">from bundle</msg></messagebundle>',
+      '/i18n/bundles/fr_ALL.xml': '<messagebundle><msg name="title">File</msg></messagebundle>',
     });
     other = await startGadgetHost({ '/sample.xml': SAMPLE });
   });
@@ -130,6 +134,13 @@ describe('gadget server', () => {
     assert.equal(none.status, 400);
     assert.match(await none.text(), /url parameter/);
     assert.equal((await ifr(`${ext.origin}/sample.xml`)).status, 200, 'the next request is served');
+  });
+
+  test('ifr: messages from the Locale for lang, bundle fetched beside the spec, inline ones first', async () => {
+    const en = await (await ifr(`${ext.origin}/i18n/msgs.xml`)).text();
+    assert.match(en, /\nQueue\|Inline\|\n/);
+    const fr = await (await ifr(`${ext.origin}/i18n/msgs.xml`, '&lang=fr&country=FR')).text();
+    assert.match(fr, /\nFile\|\|\n/);
   });
 
   test('ifr: Content type="url" answers 302', async () => {
