@@ -4,9 +4,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ContainerContext } from './context.ts';
 import { assetsPlugin } from './assets.ts';
+import { livedataGadgetPlugin } from './livedata-gadget.ts';
 
 const CONTAINER_PLUGINS: readonly FastifyPluginAsync<ContainerContext>[] = [
   assetsPlugin,
+  livedataGadgetPlugin,
 ];
 
 export const containerPlugin: FastifyPluginAsync<ContainerContext> = async (app, context) => {
