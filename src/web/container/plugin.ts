@@ -4,9 +4,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ContainerContext } from './context.ts';
 import { assetsPlugin } from './assets.ts';
+import { adminPagePlugin } from './admin-page.ts';
+import { builtinGadgetRoutesPlugin } from './builtin-gadget-routes.ts';
 
 const CONTAINER_PLUGINS: readonly FastifyPluginAsync<ContainerContext>[] = [
   assetsPlugin,
+  builtinGadgetRoutesPlugin,
+  adminPagePlugin,
 ];
 
 export const containerPlugin: FastifyPluginAsync<ContainerContext> = async (app, context) => {
