@@ -1,7 +1,8 @@
 // What the call control shows of one Dialog (rest-api.md §4): the agent's own participant (state and actions),
 // the other party's number and the call data picked by the media properties layout.
-import { asArray, field, isRecord, text } from '../shared/data.ts';
-import type { Dialog, RestObject } from '../shared/finesse-api.ts';
+import { asArray, field, text } from '../shared/data.ts';
+import type { Dialog } from '../shared/finesse-api.ts';
+import type { LayoutEntry } from '../shared/media-layout.ts';
 import { parseTime } from '../shared/time.ts';
 
 export interface CallDataItem { label: string; value: string }
@@ -21,21 +22,7 @@ export interface DialogView {
   callData: CallDataItem[];
 }
 
-/** A layout entry: the label an agent sees and the media property it shows. */
-export interface LayoutEntry { displayName: string; mediaProperty: string }
-
 const FALLBACK_VARIABLES = Array.from({ length: 10 }, (_, i) => `callVariable${i + 1}`);
-
-/** The entries of a MediaPropertiesLayout object's data: header first, then each column. */
-export function layoutEntries(layout: RestObject | undefined): LayoutEntry[] | undefined {
-  const data = layout?.getData();
-  if (!isRecord(data)) return undefined;
-  const containers = [field(data, 'header'), ...asArray(field(data, 'column'))];
-  const entries = containers.flatMap((c) => asArray(field(c, 'entry')))
-    .map((e) => ({ displayName: text(e, 'displayName'), mediaProperty: text(e, 'mediaProperty') }))
-    .filter((e) => e.mediaProperty !== '');
-  return entries.length > 0 ? entries : undefined;
-}
 
 function participantsOf(dialog: Dialog): unknown[] {
   const raw = dialog.getParticipants();

@@ -11,7 +11,8 @@ import { bootGadget, type GadgetSession } from '../shared/gadget-boot.ts';
 import { parseTime, tickDurations } from '../shared/time.ts';
 import { dialogCard, type CardInput } from './dialog-card.ts';
 import { makeCallPanel } from './dial-pad.ts';
-import { dialogView, layoutEntries, type LayoutEntry } from './dialog-view.ts';
+import { layoutEntries, type LayoutEntry } from '../shared/media-layout.ts';
+import { dialogView } from './dialog-view.ts';
 
 const WHAT: Record<string, string> = {
   ANSWER: 'Could not answer the call', HOLD: 'Could not hold the call', RETRIEVE: 'Could not retrieve the call',
