@@ -9,7 +9,8 @@ export interface FieldSpec {
   name: string;
   label: string;
   kind: 'text' | 'number' | 'select' | 'checkbox';
-  options?: readonly string[];
+  /** Values of a select, each with the words shown for it. */
+  options?: readonly (readonly [value: string, label: string])[];
   maxLength?: number;
   /** Sent on create only (e.g. a reason code's category, which PUT does not change). */
   createOnly?: boolean;
@@ -37,7 +38,7 @@ function fieldControl(spec: FieldSpec, id: string, value: string): HTMLElement {
       return h('label', { class: 'admin-check' }, h('input', { id, name: spec.name, type: 'checkbox', checked: value === 'true' }), spec.label);
     case 'select':
       return h('label', {}, spec.label, h('select', { id, name: spec.name },
-        ...(spec.options ?? []).map((o) => h('option', { value: o, selected: o === value }, o))));
+        ...(spec.options ?? []).map(([v, label]) => h('option', { value: v, selected: v === value }, label))));
     default:
       return h('label', {}, spec.label, h('input', {
         id, name: spec.name, type: spec.kind === 'number' ? 'number' : 'text', value, maxlength: spec.maxLength,
@@ -107,14 +108,14 @@ export async function formList(body: HTMLElement, api: AdminApi, spec: FormListS
         const locked = spec.readOnly?.(item) ?? false;
         return h('tr', { 'data-uri': uriOf(item), 'aria-selected': String(item === editing) },
           ...spec.columns.map((c) => h('td', {}, c.value(item))),
-          h('td', { class: 'admin-row-actions' },
+          h('td', {}, h('div', { class: 'admin-row-actions' },
             ...(spec.rowActions?.(item) ?? []).map((a) => h('button', { type: 'button', onclick: a.run }, a.label)),
             locked ? h('span', { class: 'poise-muted' }, 'system') : undefined,
             locked ? undefined : h('button', { type: 'button', 'data-action': 'edit', onclick: () => { editing = item; message.clear(); render(); } }, 'Edit'),
-            locked ? undefined : h('button', { type: 'button', class: 'danger', 'data-action': 'delete', onclick: () => void remove(item) }, 'Delete')));
+            locked ? undefined : h('button', { type: 'button', class: 'quiet-danger', 'data-action': 'delete', onclick: () => void remove(item) }, 'Delete'))));
       })));
     const current: Values = {};
-    for (const f of spec.fields) current[f.name] = editing ? childText(editing, f.name) : (f.kind === 'checkbox' ? 'true' : f.options?.[0] ?? '');
+    for (const f of spec.fields) current[f.name] = editing ? childText(editing, f.name) : (f.kind === 'checkbox' ? 'true' : f.options?.[0]?.[0] ?? '');
     const form = h('form', { class: 'admin-form', 'aria-label': editing ? `Edit ${spec.noun}` : `Add ${spec.noun}` },
       h('h3', {}, editing ? `Edit ${spec.noun}` : `Add a ${spec.noun}`),
       h('div', { class: 'poise-row' },

@@ -42,7 +42,7 @@ export const phoneBooksSection: Section = {
     ],
     fields: [
       { name: 'name', label: 'Name', kind: 'text', maxLength: 64 },
-      { name: 'type', label: 'Type', kind: 'select', options: ['GLOBAL', 'TEAM'] },
+      { name: 'type', label: 'Type', kind: 'select', options: [['GLOBAL', 'Global'], ['TEAM', 'Team']] },
     ],
     rowActions: (book) => [{ label: 'Contacts', run: () => void openContacts(body, api, book) }],
   }),

@@ -48,7 +48,7 @@ export const proxyAllowListSection: Section = {
         h('p', { class: 'poise-muted' }, 'Gadgets may call these hosts through the desktop’s request proxy; every other host is refused.'),
         hosts.length > 0
           ? h('ul', { class: 'admin-hosts' }, ...hosts.map((host) => h('li', { 'data-host': host }, h('code', {}, host),
-            h('button', { type: 'button', class: 'danger', 'aria-label': `Remove ${host}`, onclick: () => void save(hosts.filter((x) => x !== host)) }, 'Remove'))))
+            h('button', { type: 'button', class: 'quiet-danger', 'aria-label': `Remove ${host}`, onclick: () => void save(hosts.filter((x) => x !== host)) }, 'Remove'))))
           : h('p', {}, 'No hosts are allowed yet.'),
         form,
       ]);

@@ -16,7 +16,7 @@ export const reasonCodesSection: Section = {
       { label: 'Global', value: (rc) => childText(rc, 'forAll') === 'true' ? 'Yes' : 'No' },
     ],
     fields: [
-      { name: 'category', label: 'Category', kind: 'select', options: ['NOT_READY', 'LOGOUT'], createOnly: true },
+      { name: 'category', label: 'Category', kind: 'select', options: [['NOT_READY', 'Not ready'], ['LOGOUT', 'Sign out']], createOnly: true },
       { name: 'code', label: 'Code (1–999)', kind: 'number' },
       { name: 'label', label: 'Label', kind: 'text', maxLength: 40 },
       { name: 'forAll', label: 'Global (all teams)', kind: 'checkbox' },

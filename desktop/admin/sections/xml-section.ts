@@ -94,7 +94,7 @@ export async function xmlList(body: HTMLElement, api: AdminApi, spec: XmlListSpe
           h('div', { class: 'poise-row' },
             h('button', { type: 'submit', class: 'primary', 'data-action': 'save' }, selected ? 'Save' : 'Add'),
             selected && !(spec.keep?.(selected) ?? false)
-              ? h('button', { type: 'button', class: 'danger', 'data-action': 'delete', onclick: () => void remove() }, 'Delete')
+              ? h('button', { type: 'button', class: 'quiet-danger', 'data-action': 'delete', onclick: () => void remove() }, 'Delete')
               : undefined))),
     ]);
   };
