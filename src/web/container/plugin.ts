@@ -6,11 +6,13 @@ import type { ContainerContext } from './context.ts';
 import { assetsPlugin } from './assets.ts';
 import { adminPagePlugin } from './admin-page.ts';
 import { builtinGadgetRoutesPlugin } from './builtin-gadget-routes.ts';
+import { livedataGadgetPlugin } from './livedata-gadget.ts';
 
 const CONTAINER_PLUGINS: readonly FastifyPluginAsync<ContainerContext>[] = [
   assetsPlugin,
   builtinGadgetRoutesPlugin,
   adminPagePlugin,
+  livedataGadgetPlugin,
 ];
 
 export const containerPlugin: FastifyPluginAsync<ContainerContext> = async (app, context) => {
