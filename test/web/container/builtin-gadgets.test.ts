@@ -1,6 +1,6 @@
 // The built-in gadgets' layout paths (desktop-and-gadgets.md §2): each has a well-formed gadget spec that
-// requires the Finesse features and loads the library and its bundle; 12.x paths serve the script, 10.x/11.x
-// .jsp aliases the spec; anything else under those folders is not a gadget.
+// requires the Finesse features and loads the library and its bundle; 12.x paths serve the script (the spec to a
+// client asking for XML), 10.x/11.x .jsp aliases the spec; anything else under those folders is not a gadget.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { access } from 'node:fs/promises';
@@ -81,6 +81,18 @@ describe('layout paths over HTTP', () => {
       assert.equal(res.body, await readFile(path.join(DESKTOP_DIST, 'gadgets', `${gadget.bundle}.js`), 'utf8'));
     });
   }
+
+  test('a GET asking for XML (as a gadget server fetching a spec) gets the spec', async () => {
+    for (const accept of ['application/xml, text/xml, */*', 'text/xml']) {
+      const res = await app.inject({ method: 'GET', url: '/desktop/scripts/js/callcontrol.js', headers: { accept } });
+      assert.equal(res.statusCode, 200);
+      assert.match(String(res.headers['content-type']), /^application\/xml/);
+      assert.equal(res.body, builtinGadgetSpec('/desktop/scripts/js/callcontrol.js'));
+      assert.equal(res.headers.vary, 'Accept');
+    }
+    const script = await app.inject({ method: 'GET', url: '/desktop/scripts/js/callcontrol.js', headers: { accept: '*/*' } });
+    assert.match(String(script.headers['content-type']), /^text\/javascript/);
+  });
 
   test('GET of a .jsp alias serves the gadget spec', async () => {
     const res = await app.inject({ method: 'GET', url: '/desktop/gadgets/TeamPerformance.jsp' });
