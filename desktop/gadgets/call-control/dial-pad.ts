@@ -12,10 +12,11 @@ export function keypad(label: string, onKey: (digit: string) => void, action: st
     }, digit)));
 }
 
-export interface MakeCallState { number: string; busy: boolean }
+export interface MakeCallState { number: string; busy: boolean; padOpen: boolean }
 
 /** Number field, dial pad and the Make call button, shown while the agent has no call. */
-export function makeCallPanel(state: MakeCallState, onInput: (number: string) => void, onCall: () => void): HTMLElement {
+export function makeCallPanel(state: MakeCallState, onInput: (number: string) => void, onCall: () => void,
+                              onTogglePad: () => void): HTMLElement {
   const input = h('input', {
     id: 'make-call-number', type: 'tel', inputmode: 'tel', autocomplete: 'off', value: state.number,
     oninput: (event) => onInput((event.target as HTMLInputElement).value),
@@ -26,9 +27,9 @@ export function makeCallPanel(state: MakeCallState, onInput: (number: string) =>
   },
   h('div', { class: 'poise-row' },
     h('label', {}, 'Number to call', input),
-    h('button', { type: 'submit', class: 'primary', 'data-action': 'MAKE_CALL', disabled: state.busy || state.number.trim() === '' }, 'Call')),
-  keypad('Dial', (digit) => {
-    onInput(`${state.number}${digit}`);
-  }, 'DIAL_DIGIT'));
+    h('button', { type: 'submit', class: 'primary', 'data-action': 'MAKE_CALL', disabled: state.busy || state.number.trim() === '' }, 'Call'),
+    h('button', { type: 'button', 'data-action': 'DIAL_PAD', 'aria-expanded': String(state.padOpen), 'aria-controls': 'dial-pad',
+      onclick: onTogglePad }, 'Dial pad')),
+  state.padOpen ? h('div', { id: 'dial-pad' }, keypad('Dial', (digit) => onInput(`${state.number}${digit}`), 'DIAL_DIGIT')) : undefined);
   return form;
 }

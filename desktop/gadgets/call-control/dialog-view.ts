@@ -17,7 +17,7 @@ export interface DialogView {
   otherParty: string;
   incoming: boolean;
   callType: string;
-  /** When the agent's participant entered its state (epoch ms). */
+  /** When the call began (active, held) or the agent's participant entered its state (epoch ms). */
   since: number | undefined;
   callData: CallDataItem[];
 }
@@ -52,7 +52,9 @@ export function dialogView(dialog: Dialog, extension: string, layout: readonly L
     otherParty: incoming ? from : dialog.getToAddress(),
     incoming,
     callType: propertyValue(properties, 'callType'),
-    since: parseTime(text(mine, 'stateChangeTime')) ?? parseTime(text(mine, 'startTime')),
+    // On a call the agent wants the call's length, which hold does not reset; otherwise the time in the state.
+    since: (['ACTIVE', 'HELD'].includes(text(mine, 'state')) ? parseTime(text(mine, 'startTime')) : undefined)
+      ?? parseTime(text(mine, 'stateChangeTime')) ?? parseTime(text(mine, 'startTime')),
     callData,
   };
 }

@@ -33,6 +33,7 @@ class CallControl {
   #layout: LayoutEntry[] | undefined;
   #wrapUpReasons: string[] = [];
   #dialNumber = '';
+  #dialPadOpen = false;
   #error = '';
 
   constructor(session: GadgetSession) {
@@ -149,8 +150,9 @@ class CallControl {
       h('h2', { class: 'poise-sr-only' }, 'Call control'),
       this.#error ? h('p', { class: 'poise-error', role: 'alert' }, this.#error) : undefined,
       cards.length > 0 ? h('div', { class: 'call-list' }, ...cards) : h('p', { class: 'poise-muted idle' }, 'No calls.'),
-      cards.length === 0 ? makeCallPanel({ number: this.#dialNumber, busy: this.#busy.has(':MAKE_CALL') },
-        (number) => { this.#dialNumber = number; this.render(); }, () => this.#makeCall()) : undefined,
+      cards.length === 0 ? makeCallPanel({ number: this.#dialNumber, busy: this.#busy.has(':MAKE_CALL'), padOpen: this.#dialPadOpen },
+        (number) => { this.#dialNumber = number; this.render(); }, () => this.#makeCall(),
+        () => { this.#dialPadOpen = !this.#dialPadOpen; this.render(); }) : undefined,
     ]);
     this.#session.resize();
   }
