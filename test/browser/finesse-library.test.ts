@@ -40,6 +40,7 @@ interface Window {
     consultOwnExtension(): Promise<{ first: Outcome; later: LaterError }>;
     addGadget(specUrl: string, mid: string, prefs: Record<string, string>): void;
     publish(topic: string, data: unknown): void;
+    failover(failing: boolean): void;
     foreignWritesToTunnel(payload: string): Promise<unknown>;
   };
   gadgetHarness: {
@@ -232,6 +233,16 @@ describe('finesse.js in Chromium', { skip: skipWithoutChromium }, () => {
     await container.evaluate(() => window.harness.foreignWritesToTunnel('11|'));
     assert.equal(xmppSessions('agent1'), 1, 'a DISCONNECT_REQ from another frame did nothing');
     assert.ok(!(await container.evaluate(() => window.harness.statuses())).includes('disconnecting'));
+  });
+
+  test('setFailoverMode: gadgets run their disconnect handler on failing and their connect handler on recovered', async () => {
+    const gadget = gadgets[1]!;
+    const before = await gadget.evaluate(() => window.gadgetHarness.events());
+    await container.evaluate(() => window.harness.failover(true));
+    await gadget.waitForFunction((n) => window.gadgetHarness.events().disconnected > n, before.disconnected);
+    await container.evaluate(() => window.harness.failover(false));
+    await gadget.waitForFunction((n) => window.gadgetHarness.events().connected > n, before.connected);
+    assert.deepEqual((await container.evaluate(() => window.harness.statuses())).slice(-2), ['failing', 'recovered']);
   });
 
   test('when the XMPP session drops, the master reports reconnecting, then connected on one new session', async () => {
