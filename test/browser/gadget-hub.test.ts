@@ -57,6 +57,7 @@ interface TestWindow {
     publish(topic: string, data: unknown): void;
     iframeHeight(mid: number): string;
     iframeSrc(mid: number): string;
+    reload(mid: number, specUrl?: string): void;
     unmount(mid: number): void;
     containers(): string[];
   };
@@ -288,6 +289,21 @@ describe('gadgets on a container page', { skip: skipWithoutChromium }, () => {
     await flush(one, two);
     assert.equal(await two.evaluate(() => window.alerts.length), 2);
     assert.ok(!(await received(two)).some((r) => r.data === 'forged'));
+  });
+
+  test('a reloaded gadget joins again with its new page\'s subscriptions only, and keeps the prefs it set', async () => {
+    const frame = await (await page.waitForSelector('#finesse_gadget_2')).contentFrame();
+    assert.ok(frame);
+    await frame.evaluate(() => { window.connected = false; });
+    await page.evaluate(() => window.hubTest.reload(2));
+    await frame.waitForFunction(() => window.connected === true && Object.keys(window.subscribed).length === 5);
+    assert.deepEqual(await frame.evaluate(() => window.prefsSeen), { greeting: 'bye', color: 'blue' });
+    await page.evaluate(() => window.hubTest.publish('sampleGadget.info', 'after reload'));
+    await frame.waitForFunction(() => window.received.length >= 3);
+    await flush(one, frame);
+    const got = (await frame.evaluate(() => window.received.splice(0))).filter((r) => r.data === 'after reload');
+    assert.equal(got.length, 3, 'one delivery per subscription of the new page, none for the old page\'s');
+    two = frame;
   });
 
   test('unmounting a gadget removes its iframe and its container', async () => {
