@@ -4,9 +4,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ContainerContext } from './context.ts';
 import { assetsPlugin } from './assets.ts';
+import { desktopConfigPlugin } from './desktop-config.ts';
+import { desktopPagePlugin } from './desktop-page.ts';
 
 const CONTAINER_PLUGINS: readonly FastifyPluginAsync<ContainerContext>[] = [
   assetsPlugin,
+  desktopPagePlugin,
+  desktopConfigPlugin,
 ];
 
 export const containerPlugin: FastifyPluginAsync<ContainerContext> = async (app, context) => {
