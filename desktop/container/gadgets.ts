@@ -1,0 +1,54 @@
+// Every gadget of the layout in its own frame, each instance with its own `mid` (desktop-and-gadgets.md §1, §3.2),
+// found again by that id for reloadGadget and modifyGadgetUrl.
+import { h } from './dom.ts';
+import { instancePrefs, type GadgetPrefs } from './gadget-prefs.ts';
+import type { MountedGadget, MountGadget } from './hub-types.ts';
+import type { LayoutGadget } from './layout-model.ts';
+
+/** Until the gadget sets its title: the file name of its URL, `callcontrol` for `/desktop/scripts/js/callcontrol.js`. */
+const provisionalTitle = (url: string): string =>
+  url.split('?')[0]?.split('/').pop()?.replace(/\.(js|jsp|xml)$/, '') || 'Gadget';
+
+interface Instance { mounted: MountedGadget; frame: HTMLElement; tabId: string | undefined }
+
+export class GadgetSet {
+  readonly #instances = new Map<string, Instance>();
+  #nextMid = 0;
+
+  constructor(private readonly mount: MountGadget, private readonly prefs: GadgetPrefs) {}
+
+  /** Mounts a gadget at the end of `parent`; returns its id (the `mid`). */
+  add(parent: HTMLElement, gadget: LayoutGadget, tabId: string | undefined): string {
+    const mid = this.#nextMid++;
+    const title = h('h2', { class: 'gadget-title', id: `gadget-title-${mid}` }, provisionalTitle(gadget.url));
+    const body = h('div', { class: 'gadget-body' });
+    const frame = h('section', { class: 'gadget', 'data-gadget-id': String(mid), 'aria-labelledby': `gadget-title-${mid}` }, title, body);
+    parent.append(frame);
+    const mounted = this.mount({
+      parent: body,
+      specUrl: new URL(gadget.url, location.href).href,
+      mid,
+      prefs: instancePrefs(this.prefs, mid, gadget),
+      onTitle: (text) => { title.textContent = text; mounted.iframe.title = text; },
+    });
+    mounted.iframe.title = title.textContent ?? '';
+    this.#instances.set(String(mid), { mounted, frame, tabId });
+    return String(mid);
+  }
+
+  has(gadgetId: string): boolean { return this.#instances.has(String(gadgetId)); }
+
+  tabOf(gadgetId: string): string | undefined { return this.#instances.get(String(gadgetId))?.tabId; }
+
+  reload(gadgetId: string, url?: string): boolean {
+    const instance = this.#instances.get(String(gadgetId));
+    if (!instance) return false;
+    instance.mounted.reload(url === undefined ? undefined : new URL(url, location.href).href);
+    return true;
+  }
+
+  clear(): void {
+    for (const { mounted, frame } of this.#instances.values()) { mounted.unmount(); frame.remove(); }
+    this.#instances.clear();
+  }
+}
