@@ -17,7 +17,7 @@ export interface ClientLogLine { topic: string; at: number; message: unknown }
 
 export class ContainerTopics {
   readonly clientLog: ClientLogLine[] = [];
-  readonly #subscriptions: unknown[] = [];
+  readonly #subscriptions: string[] = [];
   readonly #tick: ReturnType<typeof setInterval>;
   readonly #onResize = () => this.#publishHeight();
   #lastHeight = -1;
@@ -66,7 +66,7 @@ export class ContainerTopics {
     clearInterval(this.#tick);
     window.removeEventListener('resize', this.#onResize);
     for (const id of this.#subscriptions.splice(0)) {
-      try { this.hub.unsubscribe(id as never); } catch { /* already gone with its hub */ }
+      try { this.hub.unsubscribe(id); } catch { /* already gone with its hub */ }
     }
   }
 }

@@ -43,7 +43,8 @@ export function renderDesktop(options: DesktopViewOptions): DesktopView {
     extension: options.extension, notReadyReasons: options.notReadyReasons, logoutReasons: options.logoutReasons,
     onSignedOut: options.onSignedOut,
   });
-  const gadgets = new GadgetSet(options.mountGadget, options.prefs);
+  const gadgets = new GadgetSet(options.mountGadget, options.prefs,
+    (gadgetId, tabId, view) => topics.publishViewChanged(gadgetId, tabId, view));
   const tabs = buildTabs(layout.tabs, () => topics.publishActiveTab());
   const pageGadgets = h('section', { class: 'page-gadgets', 'aria-label': 'Call control', hidden: layout.page.length === 0 });
   const main = h('main', { class: 'desktop-main', id: 'desktop-main' }, pageGadgets, tabs.bar, tabs.panels);
@@ -86,7 +87,7 @@ export function renderDesktop(options: DesktopViewOptions): DesktopView {
     userChanged: () => header.refresh(),
     close: () => {
       topics.close();
-      try { hub.unsubscribe(tickSubscription as never); } catch { /* gone with the hub */ }
+      try { hub.unsubscribe(tickSubscription); } catch { /* gone with the hub */ }
       gadgets.clear();
       dialog.hide();
     },

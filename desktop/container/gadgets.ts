@@ -11,29 +11,50 @@ const provisionalTitle = (url: string): string =>
 
 interface Instance { mounted: MountedGadget; frame: HTMLElement; tabId: string | undefined }
 
+export type GadgetView = 'default' | 'canvas';
+
+/** After a gadget changed view (§3.1 `Content view="default,canvas"`): the container raises gadgetViewChangedEvent. */
+export type ViewChanged = (gadgetId: string, tabId: string, view: GadgetView) => void;
+
 export class GadgetSet {
   readonly #instances = new Map<string, Instance>();
   #nextMid = 0;
 
-  constructor(private readonly mount: MountGadget, private readonly prefs: GadgetPrefs) {}
+  constructor(private readonly mount: MountGadget, private readonly prefs: GadgetPrefs,
+              private readonly onViewChanged: ViewChanged) {}
 
   /** Mounts a gadget at the end of `parent`; returns its id (the `mid`). */
   add(parent: HTMLElement, gadget: LayoutGadget, tabId: string | undefined): string {
     const mid = this.#nextMid++;
+    this.#mountInstance(parent, gadget, tabId, mid, 'default');
+    return String(mid);
+  }
+
+  #mountInstance(parent: HTMLElement, gadget: LayoutGadget, tabId: string | undefined, mid: number, view: GadgetView,
+                 before?: HTMLElement): void {
     const title = h('h2', { class: 'gadget-title', id: `gadget-title-${mid}` }, provisionalTitle(gadget.url));
     const body = h('div', { class: 'gadget-body' });
-    const frame = h('section', { class: 'gadget', 'data-gadget-id': String(mid), 'aria-labelledby': `gadget-title-${mid}` }, title, body);
-    parent.append(frame);
+    const frame = h('section', {
+      class: 'gadget', 'data-gadget-id': String(mid), 'data-view': view, 'aria-labelledby': `gadget-title-${mid}`,
+    }, title, body);
+    if (before) before.replaceWith(frame); else parent.append(frame);
     const mounted = this.mount({
       parent: body,
       specUrl: new URL(gadget.url, location.href).href,
       mid,
       prefs: instancePrefs(this.prefs, mid, gadget),
+      view,
       onTitle: (text) => { title.textContent = text; mounted.iframe.title = text; },
+      onNavigate: (next) => {
+        if ((next !== 'default' && next !== 'canvas') || next === view) return;
+        mounted.unmount();
+        this.#mountInstance(parent, gadget, tabId, mid, next, frame);
+        frame.closest('.tab-panel')?.classList.toggle('has-canvas', next === 'canvas');
+        this.onViewChanged(String(mid), tabId ?? '', next);
+      },
     });
     mounted.iframe.title = title.textContent ?? '';
     this.#instances.set(String(mid), { mounted, frame, tabId });
-    return String(mid);
   }
 
   has(gadgetId: string): boolean { return this.#instances.has(String(gadgetId)); }

@@ -4,9 +4,9 @@
 export type OnData = (topic: string, data: unknown) => void;
 
 export interface PageHub {
-  subscribe(topic: string, onData: OnData): unknown;
+  subscribe(topic: string, onData: OnData): string;
   publish(topic: string, data: unknown): void;
-  unsubscribe(subscriptionId: never): void;
+  unsubscribe(subscriptionId: string): void;
 }
 
 export interface MountedGadget {
@@ -20,9 +20,11 @@ export interface MountGadgetOptions {
   specUrl: string;
   mid: number;
   prefs: Record<string, string>;
-  view?: string;
+  view?: 'default' | 'canvas';
   onTitle?: (title: string) => void;
   onResize?: (height: number) => void;
+  /** The gadget asked for another view (gadgets.views.requestNavigateTo). */
+  onNavigate?: (view: string) => void;
 }
 
 export type MountGadget = (options: MountGadgetOptions) => MountedGadget;

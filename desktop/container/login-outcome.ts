@@ -19,7 +19,7 @@ export function watchLogin(hub: PageHub, userId: string, timeoutMs: number): Log
     seen.push(readUserNotification(data));
     notify?.();
   });
-  const cancel = () => { try { hub.unsubscribe(subscription as never); } catch { /* gone with the hub */ } };
+  const cancel = () => { try { hub.unsubscribe(subscription); } catch { /* gone with the hub */ } };
   return {
     cancel,
     accepted(requestId) {

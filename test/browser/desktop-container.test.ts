@@ -1,0 +1,125 @@
+// The container page in Chromium against a real node: sign-in errors in plain words, an agent's layout with the
+// state in the header, a state change through the header seen by REST without a reload, the supervisor layout,
+// and sign-out back to the form.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, skipWithoutChromium } from '../support/browser.ts';
+import { startWebNode, TEST_PASSWORD, type WebFixture } from '../support/web.ts';
+
+const SCREENSHOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/desktop-agent.png');
+const STEP_MS = 20_000;
+
+describe('the desktop container page', { skip: skipWithoutChromium, timeout: 55_000 }, () => {
+  let fx: WebFixture;
+  let browser: Browser;
+  let origin: string;
+  const contexts: BrowserContext[] = [];
+
+  before(async () => {
+    fx = await startWebNode();
+    origin = new URL(fx.baseUrl).origin;
+    browser = await launchChromium();
+  });
+  after(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await fx?.close();
+  });
+
+  async function openForm(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    await page.goto(`${origin}/desktop`); // the redirect to /desktop/container/
+    assert.equal(new URL(page.url()).pathname, '/desktop/container/');
+    await page.waitForSelector('#signin-userId');
+    return page;
+  }
+
+  async function submit(page: Page, userId: string, password: string, extension: string): Promise<void> {
+    await page.fill('#signin-userId', userId);
+    await page.fill('#signin-password', password);
+    await page.fill('#signin-extension', extension);
+    await page.click('#signin-submit');
+  }
+
+  const restState = async (userId: string): Promise<string | undefined> =>
+    (await fx.call('GET', `/User/${userId}`, { as: userId })).xml?.getChildText('state') ?? undefined;
+
+  test('a wrong password is said in plain words', async () => {
+    const page = await openForm();
+    await submit(page, 'agent1', 'not-the-password', '1001');
+    const message = await page.waitForSelector('#signin-message:not([hidden])');
+    assert.match(await message.innerText(), /ID or password is wrong/);
+    assert.equal(await page.inputValue('#signin-password'), '', 'the password is cleared for another try');
+    assert.equal(await restState('agent1'), 'LOGOUT');
+  });
+
+  test('fields are checked before anything is sent', async () => {
+    const page = await openForm();
+    await submit(page, 'agent1', TEST_PASSWORD, '10a1');
+    const error = await page.waitForSelector('#signin-extension-error:not([hidden])');
+    assert.match(await error.innerText(), /digits only/);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'signin-extension');
+  });
+
+  test('an extension that is not the user\'s is refused in plain words', async () => {
+    const page = await openForm();
+    await submit(page, 'agent2', TEST_PASSWORD, '1001');
+    const message = await page.waitForSelector('#signin-message:not([hidden])');
+    assert.match(await message.innerText(), /in use by someone else or it is not yours/);
+    assert.equal(await restState('agent2'), 'LOGOUT');
+  });
+
+  test('agent1 signs in, goes READY through the header, and signs out', async () => {
+    const page = await openForm();
+    await submit(page, 'agent1', TEST_PASSWORD, '1001');
+    await page.waitForSelector('#desktop[data-role="Agent"]');
+    await page.waitForFunction(() => document.getElementById('agent-state')?.textContent === 'Not Ready');
+    assert.equal(await page.getAttribute('#agent-state-pill', 'data-tone'), 'not-ready');
+    assert.equal(await page.innerText('#identity-extension'), 'Ext. 1001');
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('userFinesseAuth')),
+      Buffer.from(`agent1:${TEST_PASSWORD}`).toString('base64'));
+    // Layout: the page gadget and one panel per tab, each gadget in its own frame with its own mid.
+    assert.equal(await page.locator('div.tab-panel#panel_home').count(), 1);
+    assert.ok(await page.locator('section.page-gadgets iframe').count() >= 1);
+    assert.ok(await page.locator('#panel_home iframe').count() >= 1);
+    assert.equal(await page.evaluate(() => {
+      const container = (window as unknown as { finesse: { container: { Tabs: { getActiveTab(): string } } } }).finesse.container;
+      return container.Tabs.getActiveTab();
+    }), 'home');
+    assert.equal(await restState('agent1'), 'NOT_READY');
+
+    await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
+    await page.selectOption('#state-select', 'READY');
+    await page.waitForFunction(() => document.getElementById('agent-state')?.textContent === 'Ready');
+    assert.equal(await page.getAttribute('#agent-state-pill', 'data-tone'), 'ready');
+    assert.match(await page.innerText('#agent-state-announcer'), /Your state is Ready/);
+    assert.equal(await restState('agent1'), 'READY');
+    assert.equal(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded), true, 'no reload');
+    const before = await page.innerText('#agent-state-timer');
+    await page.waitForFunction((first) => document.getElementById('agent-state-timer')?.textContent !== first, before);
+    await page.screenshot({ path: SCREENSHOT });
+
+    await page.click('#sign-out');
+    if (await page.locator('#logout-confirm').count() > 0) await page.click('#logout-confirm');
+    const notice = await page.waitForSelector('#signin-notice:not([hidden])');
+    assert.match(await notice.innerText(), /signed out/);
+    assert.equal(await restState('agent1'), 'LOGOUT');
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('userFinesseAuth')), null);
+    assert.equal(await page.inputValue('#signin-extension'), '1001', 'the last extension is remembered');
+  });
+
+  test('supervisor1 gets the Supervisor layout', async () => {
+    const page = await openForm();
+    await submit(page, 'supervisor1', TEST_PASSWORD, '1101');
+    await page.waitForSelector('#desktop[data-role="Supervisor"]');
+    assert.equal(await page.innerText('#tab_manageTeam'), 'Manage Team');
+    assert.equal(await page.locator('div.tab-panel#panel_manageTeam iframe').count(), 2);
+    await page.waitForFunction(() => document.getElementById('agent-state')?.textContent === 'Not Ready');
+  });
+});
