@@ -1,15 +1,16 @@
 // The Finesse REST error form (rest-api.md §1.4): every failure a client can cause carries its status and
 // ErrorType, so the one error handler renders it without guessing.
 
-/** The statuses of rest-api.md §1.4 (E7 adds 413). */
-export type FinesseHttpStatus = 400 | 401 | 403 | 404 | 405 | 413 | 500 | 501 | 503;
+/** The statuses of rest-api.md §1.4 (E7 adds 413; TeamResource §5.2 adds 416). */
+export type FinesseHttpStatus = 400 | 401 | 403 | 404 | 405 | 413 | 416 | 500 | 501 | 503;
 
 /** ErrorType values of rest-api.md §1.3–§1.4, spelled as Finesse spells them. */
 export type FinesseErrorType =
   | 'Bad Request' | 'Parameter Missing' | 'Invalid Input' | 'Invalid State' | 'Invalid Destination'
   | 'Generic Error' | 'Finesse API Error' | 'Maximum Exceeded'
   | 'Authorization Failure' | 'Invalid Authorization User Specified'
-  | 'Forbidden' | 'Invalid Supervisor' | 'Not Found' | 'User Not Found' | 'Method Not Allowed'
+  | 'Forbidden' | 'Invalid Supervisor' | 'Not Found' | 'User Not Found' | 'TeamId Not Found' | 'Method Not Allowed'
+  | 'Range Not Satisfiable'
   | 'Internal Server Error' | 'Not Implemented' | 'Service Unavailable';
 
 export class FinesseApiError extends Error {

@@ -29,6 +29,7 @@ import { QueueCache } from './queues/queue-cache.ts';
 import { CsqNames } from './queues/csq-names.ts';
 import { TeamDirectory } from './teams/team-directory.ts';
 import { notifyTeamsOf, provisionTeamNodes } from './teams/team-nodes.ts';
+import { TeamMessageBoard } from './teams/team-message-board.ts';
 import { containerPlugin } from './container/plugin.ts';
 import type { ContainerContext, DesktopSite } from './container/context.ts';
 
@@ -77,6 +78,8 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
     otherCause: (event) => dialogs.causeOf(event)?.requestId,
   });
   const queues = new QueueCache({ cti, publisher: outgoing, log });
+  const teamMessages = new TeamMessageBoard({ messages: configStore.teamMessages, publisher: outgoing, log });
+  await teamMessages.start();
   cti?.start();
   const tls = await loadTlsMaterial({
     certFile: config.tls.certFile, keyFile: config.tls.keyFile, dataDir: config.dataDir, hostName: config.publicHost,
@@ -112,7 +115,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const restContext: RestContext = {
     authenticate: authenticationHook(authenticator), store: configStore, systemInfo,
     clientLogs: directoryClientLogSink(path.resolve(config.dataDir, 'clientlogs')),
-    users, agentStates, dialogs, dialogRequests, queues, teams,
+    users, agentStates, dialogs, dialogRequests, queues, teams, teamMessages,
   };
   const appOptions = { log, maxBodyBytes: config.web.maxBodyBytes, resources: REST_RESOURCES, context: restContext };
   const http = await buildWebApp(appOptions);
@@ -144,6 +147,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
     agentStates.close();
     dialogRequests.close();
     queues.close();
+    teamMessages.close();
     throw err;
   }
   httpsPort = portOf(https);
@@ -161,6 +165,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
       agentStates.close();
       dialogRequests.close();
       queues.close();
+      teamMessages.close();
       await cti?.close();
     },
   };

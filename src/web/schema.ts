@@ -1,8 +1,8 @@
 // The web service's tables (ARCHITECTURE.md, data ownership): reason codes, wrap-up reasons, phone books and
-// contacts, workflows and their actions, media properties layouts and the desktop layout. No other service
-// imports this file.
+// contacts, workflows and their actions, media properties layouts, the desktop layout and team messages. No other
+// service imports this file.
 import { sql } from 'drizzle-orm';
-import { boolean, integer, jsonb, pgTable, primaryKey, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const REASON_CODE_CATEGORIES = ['NOT_READY', 'LOGOUT'] as const;
 export type ReasonCodeCategory = (typeof REASON_CODE_CATEGORIES)[number];
@@ -112,3 +112,20 @@ export const webSettings = pgTable('web_setting', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** A creator as TeamMessage shows it (rest-api.md §5.3 `createdBy`), kept as it was when the message was sent. */
+export interface TeamMessageAuthor { id: string; firstName: string; lastName: string }
+
+/**
+ * rest-api.md §5.3 TeamMessage: a supervisor's or administrator's broadcast to teams (the engine's team ids),
+ * active until `expires_at` (created + duration); expired rows are removed.
+ */
+export const teamMessages = pgTable('web_team_message', {
+  id: text('id').primaryKey(),
+  content: text('content').notNull(),
+  createdBy: jsonb('created_by').$type<TeamMessageAuthor>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  duration: integer('duration').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  teams: jsonb('teams').$type<number[]>().notNull(),
+}, (t) => [index('web_team_message_expires').on(t.expiresAt)]);

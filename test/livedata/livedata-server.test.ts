@@ -118,6 +118,34 @@ describe('Live Data over Socket.IO', () => {
     assert.ok(!agent.rows.some((r) => r.subscriptionId === sub.subscriptionId));
   });
 
+  test('subscriptions with the same report, view and scope share one feed; leaving it stops only that client', async () => {
+    const desk1 = await connect('supervisor1');
+    const desk2 = await connect('supervisor1');
+    const admin = await connect('admin');
+    const feedsBefore = livedata.server.feedCount;
+    const a = await desk1.subscribe({ report: 'teamState', filter: { teamIds: ['T1'] }, view: 'sinceMidnight' });
+    const b = await desk2.subscribe({ report: 'teamState', filter: { teamIds: ['T1'] }, view: 'sinceMidnight' });
+    const c = await admin.subscribe({ report: 'teamState', filter: { teamIds: ['T1'] }, view: 'sinceMidnight' });
+    assert.equal(a.subscriptionId, b.subscriptionId);
+    assert.notEqual(a.subscriptionId, c.subscriptionId);                   // the administrator's scope is another
+    assert.equal(livedata.server.feedCount, feedsBefore + 2);
+    source.setAgent(agentRecord('agent2', 'T1', ['10', '11'], { state: 'TALKING', stateSince: Date.now() }));
+    for (const [client, id] of [[desk1, a.subscriptionId], [desk2, b.subscriptionId], [admin, c.subscriptionId]] as const) {
+      const delta = await client.nextRows((r) => r.subscriptionId === id && r.upsert.some((row) => row.key === 'agent2'));
+      assert.equal((delta.upsert.find((row) => row.key === 'agent2') as unknown as { state: string }).state, 'TALKING');
+    }
+    assert.deepEqual(await desk1.socket.timeout(5000).emitWithAck('unsubscribe', { subscriptionId: a.subscriptionId }), { ok: true });
+    source.setAgent(agentRecord('agent2', 'T1', ['10', '11'], { state: 'WORK', stateSince: Date.now() }));
+    await desk2.nextRows((r) => r.subscriptionId === b.subscriptionId && r.upsert.some((row) => (row as unknown as { state: string }).state === 'WORK'));
+    await admin.nextRows((r) => r.subscriptionId === c.subscriptionId && r.upsert.some((row) => (row as unknown as { state: string }).state === 'WORK'));
+    assert.ok(!desk1.rows.some((r) => r.subscriptionId === a.subscriptionId && r.upsert.some((row) => (row as unknown as { state: string }).state === 'WORK')));
+    desk2.close();
+    admin.close();
+    const deadline = Date.now() + 5000;
+    while (livedata.server.feedCount !== feedsBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(livedata.server.feedCount, feedsBefore);                  // the last member gone, the feed with it
+  });
+
   test('the default namespace is closed', async () => {
     const root = io(`http://127.0.0.1:${livedata.port}/`, { auth: { authorization: basicAuth('agent1') }, transports: ['websocket'], reconnection: false, forceNew: true });
     const error = await new Promise<Error>((resolve) => root.once('connect_error', resolve));

@@ -28,15 +28,7 @@ export function updateFeed(xmpp: XmppClient): UpdateFeed {
     const items = stanza.is('message') ? stanza.getChild('event')?.getChild('items') : undefined;
     const text = items?.getChild('item')?.getChild('notification')?.getText();
     if (!items || text === undefined) return;
-    const parsed = parseXml(text);
-    if (!parsed.ok) throw new Error(`notification is not XML: ${text}`);
-    const root = parsed.root;
-    const data = root.getChild('data')?.getChildElements()[0];
-    if (!data) throw new Error(`notification without data: ${text}`);
-    const update: ReceivedUpdate = {
-      node: String(items.attrs.node), event: root.getChildText('event') ?? '', requestId: root.getChildText('requestId') ?? '',
-      source: root.getChildText('source') ?? '', data, text,
-    };
+    const update = decodeUpdate(String(items.attrs.node), text);
     received.push(update);
     for (const waiter of waiters) {
       if (!waiter.match(update)) continue;
@@ -56,6 +48,19 @@ export function updateFeed(xmpp: XmppClient): UpdateFeed {
       }
       return new Promise((resolve) => waiters.add({ match, resolve }));
     },
+  };
+}
+
+/** One notification's `<Update>` text (unescaped once), read as XML; throws when it is not an Update. */
+export function decodeUpdate(node: string, text: string): ReceivedUpdate {
+  const parsed = parseXml(text);
+  if (!parsed.ok) throw new Error(`notification is not XML: ${text}`);
+  const root = parsed.root;
+  const data = root.getChild('data')?.getChildElements()[0];
+  if (!data) throw new Error(`notification without data: ${text}`);
+  return {
+    node, event: root.getChildText('event') ?? '', requestId: root.getChildText('requestId') ?? '',
+    source: root.getChildText('source') ?? '', data, text,
   };
 }
 

@@ -7,6 +7,11 @@ import type { AgentRecord } from '../broker/messages.ts';
 export interface Viewer { userId: string; supervisor: boolean; administrator: boolean }
 
 export interface Scope {
+  /**
+   * Equal for two scopes that admit the same rows: subscriptions with the same report, view and key share one feed
+   * (the rows are worked out and encoded once for all of them).
+   */
+  key: string;
   agent(record: AgentRecord): boolean;
   team(teamId: string): boolean;
   csq(csqId: string): boolean;
@@ -31,9 +36,11 @@ export function scopeFor(viewer: Viewer, view: StatisticsView, filter: Subscribe
   const teams = filter.teamIds && new Set(filter.teamIds);
   const csqs = filter.csqIds && new Set(filter.csqIds);
   const agents = filter.agentIds && new Set(filter.agentIds.map((id) => id.toLowerCase()));
+  const sorted = (set: ReadonlySet<string> | undefined) => (set ? [...set].sort() : null);
   return {
     ok: true,
     scope: {
+      key: JSON.stringify([allowed.key, sorted(teams), sorted(csqs), sorted(agents)]),
       agent: (r) => allowed.agent(r) && (!agents || agents.has(r.agentId.toLowerCase())) && (!teams || teams.has(r.teamId)),
       team: (t) => allowed.team(t) && (!teams || teams.has(t)),
       csq: (q) => allowed.csq(q) && (!csqs || csqs.has(q)),
@@ -42,7 +49,7 @@ export function scopeFor(viewer: Viewer, view: StatisticsView, filter: Subscribe
 }
 
 function allowedScope(viewer: Viewer, view: StatisticsView): Scope {
-  if (viewer.administrator) return { agent: () => true, team: () => true, csq: () => true };
+  if (viewer.administrator) return { key: 'all', agent: () => true, team: () => true, csq: () => true };
   const self = view.agents.get(viewer.userId) ?? [...view.agents.values()].find((a) => same(a.agentId, viewer.userId));
   const supervised = new Set<string>();
   if (viewer.supervisor) {
@@ -54,8 +61,12 @@ function allowedScope(viewer: Viewer, view: StatisticsView): Scope {
   for (const teamId of supervised) {
     for (const member of view.membersOf(teamId)) for (const csqId of view.agents.get(member)?.csqIds ?? []) csqs.add(csqId);
   }
+  // A viewer with no agent record of its own (a supervisor who takes no calls) sees only its teams' agents, so that
+  // supervisors of the same teams share their feeds.
+  const selfId = self?.agentId ?? (viewer.supervisor ? undefined : viewer.userId.toLowerCase());
   return {
-    agent: (r) => same(r.agentId, viewer.userId) || supervised.has(r.teamId),
+    key: JSON.stringify([selfId ?? null, [...supervised].sort(), [...teams].sort(), [...csqs].sort()]),
+    agent: (r) => (selfId !== undefined && same(r.agentId, selfId)) || supervised.has(r.teamId),
     team: (t) => teams.has(t),
     csq: (q) => csqs.has(q),
   };

@@ -8,10 +8,10 @@ import type { StatisticsBroker, Subscription } from '../broker/broker.ts';
 import type { StatisticsMessage } from '../broker/messages.ts';
 import { CsqWindows } from '../model/csq-windows.ts';
 import { StateHistory } from '../model/state-history.ts';
-import { StatisticsView, type ViewChange } from '../model/statistics-view.ts';
-import { changedRows, REPORT_IDS, snapshotRows, type ReportContext, type ReportId, type ReportView } from '../reports/reports.ts';
-import { scopeFor, type Scope, type Viewer } from '../reports/scope.ts';
-import { ClientFeed } from './client-feed.ts';
+import { StatisticsView } from '../model/statistics-view.ts';
+import { REPORT_IDS, type ReportContext } from '../reports/reports.ts';
+import { scopeFor, type Viewer } from '../reports/scope.ts';
+import { FeedFanOut } from './feed-fan-out.ts';
 import type { ViewerAuth } from './viewer-auth.ts';
 
 const FULL_REFRESH_MS = 15_000;                    // §6.2: full refresh every 15 s
@@ -27,8 +27,7 @@ const SubscribeRequest = z.object({
   }).optional(),
 });
 
-interface ClientSubscription { id: string; report: ReportId; mode: ReportView; scope: Scope; sentKeys: Set<string> }
-interface Client { socket: Socket; viewer: Viewer; feed: ClientFeed; subscriptions: Map<string, ClientSubscription> }
+interface Client { socket: Socket; viewer: Viewer }
 
 export interface LivedataServerOptions {
   broker: StatisticsBroker;
@@ -53,8 +52,8 @@ export class LivedataServer {
   readonly #servers: { io: Server; namespace: Namespace }[] = [];
   #subscription: Subscription | undefined;
   #refreshTimer: NodeJS.Timeout | undefined;
+  readonly #fanOut: FeedFanOut;
   #state: LivedataState = 'degraded';
-  #nextSubscriptionId = 1;
   /** Records heard since the last resync; on its snapshotEnd the others are gone from the engine. */
   #heardSinceResync: { agents: Set<string>; csqs: Set<string>; teams: Set<string> } | undefined;
   #offStatus: (() => void) | undefined;
@@ -69,7 +68,11 @@ export class LivedataServer {
       now: this.#now, midnight,
       reasonLabel: options.reasonLabel ?? (() => undefined),
     };
+    this.#fanOut = new FeedFanOut(this.#context, () => this.#servers.map((s) => s.namespace), this.#now);
   }
+
+  /** Shared feeds now open (subscriptions with the same report, view and scope share one). */
+  get feedCount(): number { return this.#fanOut.feedCount; }
 
   get state(): LivedataState { return this.#state; }
   get clientCount(): number { return this.#clients.size; }
@@ -121,14 +124,16 @@ export class LivedataServer {
     await this.#subscription?.unsubscribe();
     for (const client of this.#clients) client.socket.disconnect(true);
     this.#clients.clear();
+    this.#fanOut.close();
     // Disconnects the clients; the HTTP servers belong to whoever attached them.
     for (const { io } of this.#servers) { io.disconnectSockets(true); io.engine.close(); }
     this.#servers.length = 0;
   }
 
   #accept(socket: Socket): void {
-    const client: Client = { socket, viewer: socket.data.viewer as Viewer, feed: new ClientFeed(socket, this.#now), subscriptions: new Map() };
+    const client: Client = { socket, viewer: socket.data.viewer as Viewer };
     this.#clients.add(client);
+    this.#fanOut.join(socket);
     socket.emit('status', this.#status());
     socket.on('subscribe', (request: unknown, ack: unknown) => {
       if (typeof ack !== 'function') return;
@@ -136,28 +141,25 @@ export class LivedataServer {
     });
     socket.on('unsubscribe', (request: unknown, ack: unknown) => {
       const id = (request as { subscriptionId?: unknown } | null)?.subscriptionId;
-      const known = typeof id === 'string' && client.subscriptions.delete(id);
-      if (known) client.feed.forget(id);
+      const known = typeof id === 'string' && this.#fanOut.unsubscribe(socket, id);
       if (typeof ack === 'function') ack(known ? { ok: true } : { error: { code: 'notFound', message: 'no such subscription' } });
     });
-    socket.on('disconnect', () => this.#clients.delete(client));
+    socket.on('disconnect', () => { this.#clients.delete(client); this.#fanOut.leave(socket); });
   }
 
   #subscribe(client: Client, request: unknown): object {
     const parsed = SubscribeRequest.safeParse(request);
     if (!parsed.success) return { error: { code: 'badRequest', message: parsed.error.issues[0]?.message ?? 'invalid subscribe' } };
-    if (client.subscriptions.size >= MAX_SUBSCRIPTIONS_PER_CLIENT) {
+    if (this.#fanOut.subscriptionCount(client.socket) >= MAX_SUBSCRIPTIONS_PER_CLIENT) {
       return { error: { code: 'tooMany', message: `at most ${MAX_SUBSCRIPTIONS_PER_CLIENT} subscriptions per connection` } };
     }
     const { report, view: mode, filter } = parsed.data;
     if (report === 'recentCallHistory') return { error: { code: 'notAvailable', message: 'recentCallHistory is not kept by this node' } };
     const scoped = scopeFor(client.viewer, this.view, filter);
     if (!scoped.ok) return { error: { code: scoped.code, message: scoped.message } };
-    const id = `s${this.#nextSubscriptionId++}`;
-    const rows = snapshotRows(report, mode, scoped.scope, this.#context);
-    client.subscriptions.set(id, { id, report, mode, scope: scoped.scope, sentKeys: new Set(rows.map((r) => r.key)) });
+    const { subscriptionId, rows } = this.#fanOut.subscribe(client.socket, report, mode, scoped.scope);
     return {
-      subscriptionId: id, serverTime: this.#now(),
+      subscriptionId, serverTime: this.#now(),
       shortTermMin: this.#context.windows.shortMs / 60_000, longTermMin: this.#context.windows.longMs / 60_000, rows,
     };
   }
@@ -174,32 +176,12 @@ export class LivedataServer {
     if (change.kind === 'agent') {
       if (change.after) this.#context.history.record(change.after); else this.#context.history.forget(change.id);
     }
-    this.#fanOut(change);
-  }
-
-  #fanOut(change: ViewChange): void {
-    for (const client of this.#clients) {
-      for (const subscription of client.subscriptions.values()) {
-        const delta = changedRows(subscription.report, subscription.mode, subscription.scope, change, this.#context);
-        for (const row of delta.upsert) subscription.sentKeys.add(row.key);
-        for (const key of delta.remove) subscription.sentKeys.delete(key);
-        client.feed.upsert(subscription.id, delta.upsert);
-        client.feed.remove(subscription.id, delta.remove);
-      }
-    }
+    this.#fanOut.change(change);
   }
 
   /** Every subscription's whole content again, and the keys it no longer has removed. */
   #refreshAll(): void {
-    for (const client of this.#clients) {
-      for (const subscription of client.subscriptions.values()) {
-        const rows = snapshotRows(subscription.report, subscription.mode, subscription.scope, this.#context);
-        const keys = new Set(rows.map((r) => r.key));
-        client.feed.upsert(subscription.id, rows);
-        client.feed.remove(subscription.id, [...subscription.sentKeys].filter((k) => !keys.has(k)));
-        subscription.sentKeys = keys;
-      }
-    }
+    this.#fanOut.refreshAll();
   }
 
   #onBrokerStatus(status: 'up' | 'down'): void {

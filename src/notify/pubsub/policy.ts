@@ -1,5 +1,6 @@
-// Who may publish to and subscribe to which node (notifications.md §3.1, §11). The engine will tell `web` the
-// teams; until then (NO_TEAMS) supervisors see only their own nodes, like agents.
+// Who may publish to and subscribe to which node (notifications.md §3.1, §11; a team's TeamMessages node, reserved
+// there, goes to the team's agents and supervisors). The engine will tell `web` the teams; until then (NO_TEAMS)
+// supervisors see only their own nodes, like agents.
 import type { Jid } from '../xmpp/jid.ts';
 
 export interface PubsubPolicy {
@@ -9,6 +10,7 @@ export interface PubsubPolicy {
 
 const USER_NODE = /^\/finesse\/api\/user\/([^/]+)(?:\/.*)?$/i;
 const TEAM_NODE = /^\/finesse\/api\/team\/([^/]+)\/users$/i;
+const TEAM_MESSAGES_NODE = /^\/finesse\/api\/team\/([^/]+)\/teammessages$/i;
 const EVERYONE = [/^\/finesse\/api\/systeminfo$/i, /^\/finesse\/api\/queue\/[^/]+$/i];
 
 /** Team membership as the engine knows it (through `web`); user ids lower-case, team ids as in the REST API. */
@@ -21,9 +23,10 @@ export interface TeamDirectory {
 export const NO_TEAMS: TeamDirectory = { teamOf: () => undefined, supervisedTeams: () => [] };
 
 /**
- * Every user its own User nodes, everyone SystemInfo and Queue nodes, a supervisor also its teams' Users nodes and
- * their members' User nodes (§3.1), the publisher account everything. `otherPublishers` are bare JIDs of directory
- * users given the publisher's rights (POISE_NOTIFY_PUBLISHER), so a c2s client such as a load driver can publish.
+ * Every user its own User nodes, everyone SystemInfo and Queue nodes, an agent its own team's TeamMessages node, a
+ * supervisor also its teams' Users and TeamMessages nodes and their members' User nodes (§3.1), the publisher
+ * account everything. `otherPublishers` are bare JIDs of directory users given the publisher's rights
+ * (POISE_NOTIFY_PUBLISHER), so a c2s client such as a load driver can publish.
  */
 export function ownNodesPolicy(options: {
   publisherBareJid: string; otherPublishers?: readonly string[]; teams?: TeamDirectory;
@@ -38,6 +41,10 @@ export function ownNodesPolicy(options: {
       if (EVERYONE.some((re) => re.test(node))) return true;
       const owner = USER_NODE.exec(node)?.[1]?.toLowerCase();
       if (owner !== undefined && owner === jid.local) return true;
+      const messagesOf = TEAM_MESSAGES_NODE.exec(node)?.[1];
+      if (messagesOf !== undefined) {
+        return teams.teamOf(jid.local) === messagesOf || teams.supervisedTeams(jid.local).includes(messagesOf);
+      }
       const supervised = teams.supervisedTeams(jid.local);
       if (supervised.length === 0) return false;
       const team = TEAM_NODE.exec(node)?.[1] ?? (owner === undefined ? undefined : teams.teamOf(owner));

@@ -1,5 +1,6 @@
 // The notification service's HTTP listeners: 7071 in the clear and 7443 over TLS, each serving BOSH at
-// /http-bind and WebSocket at /ws, as Finesse serves both on its Openfire HTTP ports (notifications.md §1, X1).
+// /http-bind and WebSocket at /ws, as Finesse serves both on its Openfire HTTP ports (notifications.md §1, X1),
+// and the event-tunnel page at /tunnel/ (§13).
 // Both listeners share one set of endpoints, so a BOSH session is the same object whichever port created it.
 import http from 'node:http';
 import https from 'node:https';
@@ -8,6 +9,7 @@ import type { NotifyServer } from '../notify-server.ts';
 import { BoshEndpoint } from './bosh/http-bind.ts';
 import { XmppWebSocketEndpoint } from './websocket.ts';
 import { listenOn } from '../../shared/listen.ts';
+import { serveTunnel } from './tunnel-page.ts';
 
 /** The handlers behind every HTTP listener of the service; closed once, after the listeners. */
 export class NotifyWebEndpoints {
@@ -43,6 +45,7 @@ export async function listenHttp(options: {
   const onRequest: http.RequestListener = (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (BOSH_PATHS.has(path)) return bosh.handle(req, res);
+    if (serveTunnel(path, req, res)) return;
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
   };
   const server: http.Server = options.tls

@@ -33,3 +33,22 @@ export function requireTeamReader(p: Principal, teamId: number, teams: TeamDirec
   if (!isSupervisor(p)) throw wrongUser(p.id);
   if (!teams.supervisedBy(p.id).some((t) => t.id === teamId)) throw invalidSupervisor(p.id);
 }
+
+/**
+ * What a team's members share (TeamResource §5.2, TeamMessages §5.3): the team's agents, its supervisors and
+ * administrators; another team's supervisor 403, anybody else 401.
+ */
+export function requireTeamMember(p: Principal, teamId: number, teams: TeamDirectory): void {
+  if (isAdministrator(p)) return;
+  if (teams.teamOfUser(p.id)?.id === teamId) return;
+  if (!isSupervisor(p)) throw wrongUser(p.id);
+  if (!teams.supervisedBy(p.id).some((t) => t.id === teamId)) throw invalidSupervisor(p.id);
+}
+
+/** Sending or deleting a TeamMessage (§5.3): an administrator, or a supervisor of every team it is for. */
+export function requireTeamSender(p: Principal, teamIds: readonly number[], teams: TeamDirectory): void {
+  if (isAdministrator(p)) return;
+  if (!isSupervisor(p)) throw wrongUser(p.id);
+  const supervised = new Set(teams.supervisedBy(p.id).map((t) => t.id));
+  if (!teamIds.every((id) => supervised.has(id))) throw invalidSupervisor(p.id);
+}

@@ -10,4 +10,6 @@ export const assetsPlugin: FastifyPluginAsync<ContainerContext> = async (app) =>
   await app.register(fastifyStatic, { root: DESKTOP_DIST, prefix: BUNDLE_PREFIX, decorateReply: true, cacheControl: true, maxAge: 0 });
   app.get('/desktop/assets/js/jquery.min.js', async (_request, reply) =>
     reply.sendFile(path.basename(JQUERY_FILE), path.dirname(JQUERY_FILE)));
+  // The Finesse-compatible library where gadgets include it from (spec §1, §5): the `finesse` bundle.
+  app.get('/desktop/assets/js/finesse.js', async (_request, reply) => reply.sendFile('finesse.js', DESKTOP_DIST));
 };

@@ -3,8 +3,9 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DESKTOP_DIST } from '../../shared/desktop-dist.ts';
 
-export const DESKTOP_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/desktop');
+export { DESKTOP_DIST, bundleFile } from '../../shared/desktop-dist.ts';
 
 /** URL prefix of every built bundle: `/desktop/assets/poise/<bundle>.js`. */
 export const BUNDLE_PREFIX = '/desktop/assets/poise/';

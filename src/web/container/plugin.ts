@@ -6,11 +6,13 @@ import type { ContainerContext } from './context.ts';
 import { assetsPlugin } from './assets.ts';
 import { desktopConfigPlugin } from './desktop-config.ts';
 import { desktopPagePlugin } from './desktop-page.ts';
+import { livedataGadgetPlugin } from './livedata-gadget.ts';
 
 const CONTAINER_PLUGINS: readonly FastifyPluginAsync<ContainerContext>[] = [
   assetsPlugin,
   desktopPagePlugin,
   desktopConfigPlugin,
+  livedataGadgetPlugin,
 ];
 
 export const containerPlugin: FastifyPluginAsync<ContainerContext> = async (app, context) => {

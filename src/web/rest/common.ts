@@ -41,4 +41,10 @@ export function sendCreated(request: FastifyRequest, reply: FastifyReply, path: 
 /** Synchronous configuration writes answer 200 with no body (rest-api.md §6.1). */
 export const sendOk = (reply: FastifyReply): FastifyReply => reply.code(200).send();
 
+/** The `requestId` header a notification caused by this request carries (rest-api.md §2); empty without one. */
+export function requestIdOf(request: FastifyRequest): string {
+  const header = request.headers.requestid;
+  return typeof header === 'string' ? header : '';
+}
+
 export const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8');

@@ -8,6 +8,7 @@ import type { DialogCache } from '../dialogs/dialog-cache.ts';
 import type { DialogRequests } from '../dialogs/dialog-requests.ts';
 import type { QueueCache } from '../queues/queue-cache.ts';
 import type { TeamDirectory } from '../teams/team-directory.ts';
+import type { TeamMessageBoard } from '../teams/team-message-board.ts';
 
 /** What every REST resource plugin receives (its plugin options). */
 export interface RestContext {
@@ -23,4 +24,6 @@ export interface RestContext {
   queues: QueueCache;
   /** The engine's teams (supervisors' scope, Team and Users resources). */
   teams: TeamDirectory;
+  /** Supervisors' broadcasts to their teams (TeamMessage, rest-api.md §5.3). */
+  teamMessages: TeamMessageBoard;
 }

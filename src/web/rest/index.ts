@@ -11,6 +11,8 @@ import { mediaPropertiesLayoutPlugin } from './media-properties-layout.ts';
 import { reasonCodePlugin } from './reason-code.ts';
 import { systemInfoPlugin } from './system-info.ts';
 import { teamPlugin } from './team.ts';
+import { teamMessagePlugin } from './team-message.ts';
+import { teamResourcePlugin } from './team-resource.ts';
 import { userPlugin } from './user.ts';
 import { workflowPlugin } from './workflow.ts';
 import { workflowActionPlugin } from './workflow-action.ts';
@@ -22,4 +24,6 @@ export const REST_RESOURCES: readonly FastifyPluginAsync<RestContext>[] = [
   dialogPlugin,
   queuePlugin,
   teamPlugin,
+  teamResourcePlugin,
+  teamMessagePlugin,
 ];

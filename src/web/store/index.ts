@@ -4,6 +4,7 @@ import { LayoutConfigRepository } from './layout-configs.ts';
 import { MediaPropertiesLayoutRepository } from './media-properties-layouts.ts';
 import { PhoneBookRepository } from './phone-books.ts';
 import { ReasonCodeRepository } from './reason-codes.ts';
+import { TeamMessageRepository } from './team-messages.ts';
 import { WorkflowRepository } from './workflows.ts';
 import { WrapUpReasonRepository } from './wrap-up-reasons.ts';
 
@@ -14,6 +15,7 @@ export interface WebConfigStore {
   workflows: WorkflowRepository;
   mediaPropertiesLayouts: MediaPropertiesLayoutRepository;
   layoutConfigs: LayoutConfigRepository;
+  teamMessages: TeamMessageRepository;
 }
 
 export function openWebConfigStore(db: Database): WebConfigStore {
@@ -24,5 +26,6 @@ export function openWebConfigStore(db: Database): WebConfigStore {
     workflows: new WorkflowRepository(db),
     mediaPropertiesLayouts: new MediaPropertiesLayoutRepository(db),
     layoutConfigs: new LayoutConfigRepository(db),
+    teamMessages: new TeamMessageRepository(db),
   };
 }

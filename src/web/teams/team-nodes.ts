@@ -1,15 +1,21 @@
 // The team directory's two outward faces: the pubsub nodes, provisioned as teams and their members come and go so
-// a supervisor can subscribe before the first change (notifications.md §3.1: a node exists iff its user or team
-// does), and the notification service's TeamDirectory (policy.ts: user and team ids as strings, users lower-case).
+// a supervisor (and, for a team's TeamMessages, its agents) can subscribe before the first change (notifications.md
+// §3.1: a node exists iff its user or team does), and the notification service's TeamDirectory (policy.ts: user and
+// team ids as strings, users lower-case).
 import type { TeamDirectory as PubsubTeams } from '../../notify/index.ts';
 import type { Publisher } from '../publisher/index.ts';
 import { teamUsersNode, userUri } from '../users/user.ts';
 import type { TeamDirectory } from './team-directory.ts';
+import { teamMessagesNode } from './team-message-node.ts';
 
 export function provisionTeamNodes(teams: TeamDirectory, publisher: Publisher): () => void {
   return teams.onChange(({ kind, team }) => {
-    if (kind === 'removed') return publisher.deleteNode?.(teamUsersNode(team.id));
+    if (kind === 'removed') {
+      publisher.deleteNode?.(teamUsersNode(team.id));
+      return publisher.deleteNode?.(teamMessagesNode(team.id));
+    }
     publisher.createNode?.(teamUsersNode(team.id));
+    publisher.createNode?.(teamMessagesNode(team.id));
     // Members' nodes stay when a team goes: the users still exist, perhaps in another team.
     for (const userid of [...team.agents, ...team.supervisors]) {
       publisher.createNode?.(userUri(userid));

@@ -23,6 +23,16 @@ const table: Array<[string, string, boolean]> = [
   ['jkane', '/finesse/api/User/amoss/Dialogs', true],
   ['jkane', '/finesse/api/User/bcole', false],
   ['finesse', '/finesse/api/Team/23/Users', true],
+  // a team's messages: its agents and supervisors, nobody else (rest-api.md §5.3)
+  ['amoss', '/finesse/api/Team/22/TeamMessages', true],
+  ['amoss', '/finesse/api/team/22/teammessages', true],
+  ['amoss', '/finesse/api/Team/23/TeamMessages', false],
+  ['amoss', '/finesse/api/Team/22/TeamMessages/x', false],
+  ['bcole', '/finesse/api/Team/22/TeamMessages', false],
+  ['jkane', '/finesse/api/Team/22/TeamMessages', true],
+  ['jkane', '/finesse/api/Team/23/TeamMessages', false],
+  ['nobody', '/finesse/api/Team/22/TeamMessages', false],
+  ['finesse', '/finesse/api/Team/23/TeamMessages', true],
 ];
 for (const [user, node, allowed] of table) {
   test(`${user} ${allowed ? 'may' : 'may not'} subscribe to ${node}`, () => assert.equal(policy.maySubscribe(jid(user), node), allowed));

@@ -1,0 +1,90 @@
+// Collections (desktop-and-gadgets.md §5, §4.3): a list resource (`/User/agent1/Dialogs`) whose items are REST
+// objects kept up to date from the collection's node. A POST or DELETE whose `source` is the collection adds or
+// removes items (`collectionAdd`, `collectionDelete`); a PUT from another `source` changes that one item.
+import { Utilities } from '../utilities/utilities.ts';
+import type { XmlJsObject } from '../utilities/xml2js.ts';
+import { isObject, RestBase, textOf, type RestOptions } from './rest-base.ts';
+
+export type ItemConstructor = new (options: RestOptions) => RestBase;
+
+export class RestCollectionBase<Item extends RestBase = RestBase> extends RestBase {
+  protected _items = new Map<string, Item>();
+
+  /** The items' element and resource name: `Dialog`. */
+  getRestItemType(): string { return 'RestBase'; }
+  getRestItemClass(): ItemConstructor { return RestBase; }
+
+  /** `{id: item}` (§5). */
+  getCollection(): Record<string, Item> {
+    return Object.fromEntries(this._items);
+  }
+
+  getItems(): Item[] { return [...this._items.values()]; }
+
+  protected override _setData(data: XmlJsObject): void {
+    super._setData(data);
+    const seen = new Set<string>();
+    for (const raw of Utilities.getArray(data[this.getRestItemType()])) {
+      if (!isObject(raw)) continue;
+      const item = this.#upsert(raw);
+      if (item) seen.add(item.getId());
+    }
+    for (const id of [...this._items.keys()]) if (!seen.has(id)) this._items.delete(id);
+  }
+
+  protected override _idFromData(): string { return this._id; }
+
+  #upsert(raw: XmlJsObject): Item | undefined {
+    const id = this.itemIdOf(raw);
+    if (!id) return undefined;
+    const existing = this._items.get(id);
+    if (existing) {
+      existing.replaceData(raw);
+      return existing;
+    }
+    const ItemClass = this.getRestItemClass();
+    const item = new ItemClass({ id, data: raw, doNotSubscribe: true }) as Item;
+    this._items.set(id, item);
+    return item;
+  }
+
+  itemIdOf(raw: XmlJsObject): string {
+    return textOf(raw.id) || Utilities.getId(textOf(raw.uri));
+  }
+
+  protected override _processUpdate(update: XmlJsObject): void {
+    const event = textOf(update.event);
+    const source = textOf(update.source);
+    const data = isObject(update.data) ? update.data : {};
+    if (source === this.getRestUrl() || source === '') {
+      const holder = data[this.notificationKey()];
+      const raws = isObject(holder) ? Utilities.getArray(holder[this.getRestItemType()]).filter(isObject) : [];
+      for (const raw of raws) {
+        const id = this.itemIdOf(raw);
+        if (event === 'DELETE') {
+          const item = this._items.get(id);
+          if (!item) continue;
+          item.replaceData(raw);
+          this._items.delete(id);
+          this._fire('collectionDelete', item);
+        } else {
+          const known = this._items.has(id);
+          const item = this.#upsert(raw);
+          if (item) this._fire(known ? 'change' : 'collectionAdd', item);
+        }
+      }
+      return;
+    }
+    // A change of one item: `source` is its own URL, `data` holds it under its singular name.
+    const itemKey = this.getRestItemType().charAt(0).toLowerCase() + this.getRestItemType().slice(1);
+    const raw = data[itemKey];
+    if (!isObject(raw)) return;
+    const id = Utilities.getId(source) || this.itemIdOf(raw);
+    const item = this._items.get(id);
+    if (item) item.applyChange(raw);
+    else if (event !== 'DELETE') {
+      const added = this.#upsert(raw);
+      if (added) this._fire('collectionAdd', added);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+// TeamResource (rest-api.md §5.2, Finesse 12.5): read-only copies of what a team's members are assigned, valid for
+// every member: /TeamResource/{teamId}/ReasonCodes?category=NOT_READY|LOGOUT|ALL, /WrapUpReasons,
+// /MediaPropertiesLayouts, /PhoneBooks, /Workflows and /Layout. The team's agents, its supervisors and
+// administrators read them; an unknown team is 404 TeamId Not Found.
+// Until configuration is assigned to teams these are the lists every user gets (§3.2): the global reason codes,
+// wrap-up reasons and phone books, every layout and workflow, and the default desktop layout.
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { principalOf } from '../auth/hook.ts';
+import { requireTeamMember } from '../auth/team-scope.ts';
+import { FinesseApiError, notFound } from '../errors.ts';
+import { renderFinesseError } from '../http/error-handler.ts';
+import { sendFinesse } from '../http/send.ts';
+import { leaf, list, record } from '../representation/node.ts';
+import { REASON_CODE_CATEGORIES } from '../schema.ts';
+import { idParam, requiredQueryEnum, uriOf } from './common.ts';
+import type { RestContext } from './context.ts';
+import { mediaPropertiesLayoutNode } from './media-properties-layout.ts';
+import { phoneBookNode } from './phone-book.ts';
+import { reasonCodeNode } from './reason-code.ts';
+import { workflowNode } from './workflow.ts';
+import { wrapUpReasonNode } from './wrap-up-reason.ts';
+
+const MAX_CONTACTS = 6_000; // rest-api.md §1.5, §5.2: more in one answer → 416
+
+const teamIdNotFound = (teamId: string) =>
+  new FinesseApiError(404, 'TeamId Not Found', teamId, 'No such team exists in CTI.');
+
+export const teamResourcePlugin: FastifyPluginAsync<RestContext> = async (app, { authenticate, store, teams }) => {
+  app.setErrorHandler(renderFinesseError);
+  app.addHook('onRequest', authenticate);
+
+  /** The team of the URL, once the caller may read it. */
+  const teamOf = (request: FastifyRequest): number => {
+    let teamId: number;
+    try {
+      teamId = idParam(request, 'teamId', 'Team');
+    } catch {
+      throw teamIdNotFound(String((request.params as Record<string, unknown>).teamId ?? ''));
+    }
+    if (!teams.team(teamId)) throw teamIdNotFound(String(teamId));
+    requireTeamMember(principalOf(request), teamId, teams);
+    return teamId;
+  };
+
+  app.get('/TeamResource/:teamId/ReasonCodes', async (request, reply) => {
+    teamOf(request);
+    const category = requiredQueryEnum(request, 'category', [...REASON_CODE_CATEGORIES, 'ALL'] as const);
+    const codes = (await store.reasonCodes.list(category === 'ALL' ? undefined : category)).filter((rc) => rc.forAll && !rc.systemCode);
+    return sendFinesse(request, reply, list('ReasonCodes', 'ReasonCode', codes.map(reasonCodeNode), { category }));
+  });
+
+  app.get('/TeamResource/:teamId/WrapUpReasons', async (request, reply) => {
+    teamOf(request);
+    const reasons = (await store.wrapUpReasons.list()).filter((w) => w.forAll);
+    return sendFinesse(request, reply, list('WrapUpReasons', 'WrapUpReason', reasons.map(wrapUpReasonNode)));
+  });
+
+  app.get('/TeamResource/:teamId/MediaPropertiesLayouts', async (request, reply) => {
+    teamOf(request);
+    const layouts = await store.mediaPropertiesLayouts.list();
+    return sendFinesse(request, reply, list('MediaPropertiesLayouts', 'MediaPropertiesLayout', layouts.map(mediaPropertiesLayoutNode)));
+  });
+
+  // The books with their contacts, so a desktop needs one request; past 6000 contacts 416, as Finesse answers.
+  app.get('/TeamResource/:teamId/PhoneBooks', async (request, reply) => {
+    teamOf(request);
+    const books = (await store.phoneBooks.list()).filter((b) => b.type === 'GLOBAL');
+    const contacts = await Promise.all(books.map((b) => store.phoneBooks.listContacts(b.id)));
+    const total = contacts.reduce((n, c) => n + c.length, 0);
+    if (total > MAX_CONTACTS) {
+      throw new FinesseApiError(416, 'Range Not Satisfiable', String(total), `The team's phone books hold more than ${MAX_CONTACTS} contacts.`);
+    }
+    return sendFinesse(request, reply, list('PhoneBooks', 'PhoneBook', books.map((b, i) => phoneBookNode(b, contacts[i]))));
+  });
+
+  app.get('/TeamResource/:teamId/Workflows', async (request, reply) => {
+    teamOf(request);
+    const workflows = await store.workflows.list();
+    const actions = new Map((await store.workflows.getActions([...new Set(workflows.flatMap((w) => w.actionIds))])).map((a) => [a.id, a]));
+    return sendFinesse(request, reply, list('Workflows', 'Workflow', workflows.map((w) => workflowNode(w, actions))));
+  });
+
+  // The TeamLayoutConfig form of §7; teams have no layout of their own yet, so every team uses the default.
+  app.get('/TeamResource/:teamId/Layout', async (request, reply) => {
+    const teamId = teamOf(request);
+    const layoutXml = await store.layoutConfigs.get();
+    if (layoutXml === undefined) throw notFound('default', 'No layout is configured.');
+    return sendFinesse(request, reply, record('TeamLayoutConfig', [
+      leaf('uri', uriOf(`/TeamResource/${teamId}/Layout`)), leaf('useDefault', true), leaf('layoutxml', layoutXml),
+    ]));
+  });
+};
