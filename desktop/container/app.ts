@@ -41,8 +41,10 @@ export async function startApp(options: AppOptions): Promise<void> {
   const notice = sessionStorage.getItem(NOTICE_KEY);
   if (notice) { sessionStorage.removeItem(NOTICE_KEY); form.showNotice(notice); }
   form.focusFirst();
-  // The master (tunnel, library) lives as long as the page: a second sign-in after a failure reuses it.
-  let master: FinesseLibrary | undefined;
+  // The master (tunnel, library, User object) lives as long as the page: a second try by the same user after a
+  // failure reuses it; another user gets a fresh page, since the tunnel is signed in as the first.
+  let master: { finesse: FinesseLibrary; userId: string; user?: FinesseUser } | undefined;
+  const userEvents = new Set<() => void>();
 
   let config: DesktopConfig | undefined;
   try {
@@ -81,14 +83,22 @@ export async function startApp(options: AppOptions): Promise<void> {
       xmppDomain: info.value.xmppDomain || config.xmppDomain, pubsubDomain: info.value.pubsubDomain || config.pubsubDomain,
       webHttpPort: config.webHttpPort, systemAuthMode: config.systemAuthMode, deploymentType: config.deploymentType,
     });
+    if (master && master.userId !== record.id) {
+      sessionStorage.setItem(NOTICE_KEY, `Sign in again as ${record.id}.`);
+      location.reload();
+      return;
+    }
     signInView.setBusy(true, 'Connecting…');
-    master ??= await becomeMaster({
-      hub: options.hub, installGadgets: options.installGadgets, prefs, userId: record.id, password: input.password,
-      auth: record.auth, xmppDomain: prefs.xmppDomain ?? '', pubsubDomain: prefs.pubsubDomain ?? '',
-      tunnelUrl: config.tunnelUrl, finesseScript: options.finesseScript, timeoutMs: CONNECT_TIMEOUT_MS,
-    }).catch(() => failWith({ kind: 'unreachable' }));
-    const userEvents = new Set<() => void>();
-    const user = await loadUser(master, record.id, () => { for (const listener of userEvents) listener(); });
+    master ??= {
+      userId: record.id,
+      finesse: await becomeMaster({
+        hub: options.hub, installGadgets: options.installGadgets, prefs, userId: record.id, password: input.password,
+        auth: record.auth, xmppDomain: prefs.xmppDomain ?? '', pubsubDomain: prefs.pubsubDomain ?? '',
+        tunnelUrl: config.tunnelUrl, finesseScript: options.finesseScript, timeoutMs: CONNECT_TIMEOUT_MS,
+      }).catch(() => failWith({ kind: 'unreachable' })),
+    };
+    const user = master.user ?? await loadUser(master.finesse, record.id, () => { for (const listener of userEvents) listener(); });
+    master.user = user;
     signInView.setBusy(true, 'Signing in…');
     const watch = watchLogin(options.hub, record.id, LOGIN_TIMEOUT_MS);
     const put = await putLogin(record, input.extension);

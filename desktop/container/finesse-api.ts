@@ -19,8 +19,6 @@ export interface FinesseUser {
   hasSupervisorRole(): boolean;
   setState(state: string, reasonCode: { id: string } | undefined, handlers: RestHandlers): unknown;
   logout(reasonCode: { id: string } | undefined, handlers: RestHandlers): unknown;
-  getNotReadyReasonCodes(handlers: RestHandlers): unknown;
-  getSignoutReasonCodes(handlers: RestHandlers): unknown;
 }
 
 export interface UserOptions {
