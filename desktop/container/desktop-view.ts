@@ -66,7 +66,7 @@ export function renderDesktop(options: DesktopViewOptions): DesktopView {
   });
   installContainerGlobals({
     reloadGadget,
-    modifyGadgetUrl: (gadgetId, url) => gadgets.reload(gadgetId, url),
+    modifyGadgetUrl: (gadgetId, url) => gadgets.modifyUrl(gadgetId, url),
     showDialog: (opts) => dialog.show(opts),
     hideDialog: () => dialog.hide(),
     getActiveTab: tabs.getActiveTab,

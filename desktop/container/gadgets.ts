@@ -9,7 +9,7 @@ import type { LayoutGadget } from './layout-model.ts';
 const provisionalTitle = (url: string): string =>
   url.split('?')[0]?.split('/').pop()?.replace(/\.(js|jsp|xml)$/, '') || 'Gadget';
 
-interface Instance { mounted: MountedGadget; frame: HTMLElement; tabId: string | undefined }
+interface Instance { mounted: MountedGadget; frame: HTMLElement; tabId: string | undefined; nextUrl?: string }
 
 export type GadgetView = 'default' | 'canvas';
 
@@ -61,10 +61,20 @@ export class GadgetSet {
 
   tabOf(gadgetId: string): string | undefined { return this.#instances.get(String(gadgetId))?.tabId; }
 
-  reload(gadgetId: string, url?: string): boolean {
+  /** modifyGadgetUrl: the gadget's next reload loads this spec URL (finesse.js reloads right after). */
+  modifyUrl(gadgetId: string, url: string): boolean {
     const instance = this.#instances.get(String(gadgetId));
     if (!instance) return false;
-    instance.mounted.reload(url === undefined ? undefined : new URL(url, location.href).href);
+    instance.nextUrl = new URL(url, location.href).href;
+    return true;
+  }
+
+  reload(gadgetId: string): boolean {
+    const instance = this.#instances.get(String(gadgetId));
+    if (!instance) return false;
+    const url = instance.nextUrl;
+    delete instance.nextUrl;
+    instance.mounted.reload(url);
     return true;
   }
 

@@ -14,6 +14,14 @@ const SCREENSHOT = process.env.POISE_DESKTOP_SCREENSHOT
   ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/desktop-agent.png') : undefined;
 const STEP_MS = 20_000;
 
+interface HubClient {
+  publish(topic: string, data: unknown): void;
+  subscribe(topic: string, onData: (topic: string, data: unknown) => void): string;
+  isConnected(): boolean;
+}
+/** gadgets.Hub of the page or frame the function is evaluated in; installed by an init script (openForm). */
+declare function pageHub(): HubClient;
+
 describe('the desktop container page', { skip: skipWithoutChromium, timeout: 55_000 }, () => {
   let fx: WebFixture;
   let browser: Browser;
@@ -34,6 +42,11 @@ describe('the desktop container page', { skip: skipWithoutChromium, timeout: 55_
   async function openForm(): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     contexts.push(context);
+    // In the page and in every gadget frame: that window's gadgets.Hub.
+    await context.addInitScript(() => {
+      const scope = window as unknown as { pageHub: () => unknown; gadgets?: { Hub?: unknown } };
+      scope.pageHub = () => scope.gadgets?.Hub;
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_MS);
     await page.goto(`${origin}/desktop`); // the redirect to /desktop/container/
@@ -106,6 +119,45 @@ describe('the desktop container page', { skip: skipWithoutChromium, timeout: 55_
     const before = await page.innerText('#agent-state-timer');
     await page.waitForFunction((first) => document.getElementById('agent-state-timer')?.textContent !== first, before);
     if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT });
+
+    // The banner follows finesse.info.connection (published here by the master's own hub client) and the desktop
+    // stays signed in.
+    await page.evaluate(() => pageHub().publish('finesse.info.connection', { status: 'reconnecting', resourceID: 'test' }));
+    assert.match(await (await page.waitForSelector('#connection-banner:not([hidden])')).innerText(), /Reconnecting/);
+    await page.evaluate(() => pageHub().publish('finesse.info.connection', { status: 'connected', resourceID: 'test' }));
+    await page.waitForSelector('#connection-banner', { state: 'hidden' });
+    assert.equal(await page.locator('#desktop').count(), 1);
+
+    // A gadget asks for another tab (§4.2 SetActiveTabReq); the container switches and says so on activeTab.
+    const otherTab = await page.getAttribute('.tab-list [role="tab"]:nth-child(2)', 'data-tab-id');
+    if (otherTab) {
+      const announced = page.evaluate(() => new Promise<unknown>((resolve) => {
+        pageHub().subscribe('finesse.containerservices.activeTab', (_topic, data) => resolve(data));
+      }));
+      await page.evaluate((id) => pageHub().publish('finesse.containerservices.requests',
+        { type: 'SetActiveTabReq', data: { id }, invokeID: 'test-1' }), otherTab);
+      assert.equal(await announced, otherTab);
+      assert.equal(await page.getAttribute(`#tab_${otherTab}`, 'aria-selected'), 'true');
+      assert.equal(await page.isVisible(`#panel_${otherTab}`), true);
+      assert.equal(await page.isVisible('#panel_home'), false);
+      await page.click('#tab_home');
+    }
+
+    // The hub policy: a gadget may publish on its own topics, not forge the master's notifications.
+    const gadgetFrame = page.frames().find((frame) => frame.url().includes('/gadgets/ifr'));
+    assert.ok(gadgetFrame, 'a gadget frame');
+    await gadgetFrame.waitForFunction(() => pageHub().isConnected());
+    const seen = page.evaluate(() => new Promise<string[]>((resolve) => {
+      const topics: string[] = [];
+      pageHub().subscribe('finesse.api.User.agent1', (topic) => { topics.push(topic); });
+      pageHub().subscribe('sampleGadget.info', (topic) => { topics.push(topic); resolve(topics); });
+    }));
+    await gadgetFrame.evaluate(() => {
+      pageHub().publish('finesse.api.User.agent1', { content: '', object: { Update: { data: { user: { state: 'LOGOUT' } } } } });
+      pageHub().publish('sampleGadget.info', { type: 'SendDataReq' });
+    });
+    assert.deepEqual(await seen, ['sampleGadget.info'], 'the forged notification was withheld');
+    assert.equal(await page.textContent('#agent-state'), 'Ready');
 
     await page.click('#sign-out');
     if (await page.locator('#logout-confirm').count() > 0) await page.click('#logout-confirm');
