@@ -176,3 +176,30 @@ describe('the desktop container page', { skip: skipWithoutChromium, timeout: 55_
     await page.waitForFunction(() => document.getElementById('agent-state')?.textContent === 'Not Ready');
   });
 });
+
+describe('the desktop container page on a node that lost its engine', { skip: skipWithoutChromium, timeout: 30_000 }, () => {
+  let fx: WebFixture;
+  let browser: Browser;
+
+  before(async () => {
+    fx = await startWebNode({ POISE_WEB_CTI_ENGINES: '127.0.0.1:9' }); // nothing listens there: OUT_OF_SERVICE
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await fx?.close();
+  });
+
+  test('sign-in says the contact center is not available', async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    await page.goto(`${new URL(fx.baseUrl).origin}/desktop/container/?locale=en_US`);
+    await page.fill('#signin-userId', 'agent1');
+    await page.fill('#signin-password', TEST_PASSWORD);
+    await page.fill('#signin-extension', '1001');
+    await page.click('#signin-submit');
+    const message = await page.waitForSelector('#signin-message:not([hidden])');
+    assert.match(await message.innerText(), /contact center is not available/);
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('userFinesseAuth')), null, 'nothing kept');
+  });
+});
