@@ -8,6 +8,7 @@ import { ContainerDialog } from './dialog.ts';
 import { h } from './dom.ts';
 import type { FinesseUser, ReasonCode } from './finesse-api.ts';
 import type { GadgetPrefs } from './gadget-prefs.ts';
+import { fetchGadgetTitles } from './gadget-titles.ts';
 import { GadgetSet } from './gadgets.ts';
 import { buildHeader } from './header.ts';
 import type { MountGadget, PageHub } from './hub-types.ts';
@@ -81,6 +82,8 @@ export function renderDesktop(options: DesktopViewOptions): DesktopView {
       if (parent) for (const gadget of column) gadgets.add(parent, gadget, tab.id);
     });
   }
+
+  void fetchGadgetTitles(gadgets.titleRequests(), options.prefs.locale ?? 'en_US').then((titles) => gadgets.applySpecTitles(titles));
 
   const tickSubscription = hub.subscribe(TOPICS.timerTick, () => header.tick());
   return {

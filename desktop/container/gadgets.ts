@@ -9,7 +9,15 @@ import type { LayoutGadget } from './layout-model.ts';
 const provisionalTitle = (url: string): string =>
   url.split('?')[0]?.split('/').pop()?.replace(/\.(js|jsp|xml)$/, '') || 'Gadget';
 
-interface Instance { mounted: MountedGadget; frame: HTMLElement; tabId: string | undefined; nextUrl?: string }
+interface Instance {
+  mounted: MountedGadget;
+  frame: HTMLElement;
+  tabId: string | undefined;
+  specUrl: string;
+  /** Set once the gadget named itself (settitle); the spec's title no longer applies. */
+  titledByGadget: boolean;
+  nextUrl?: string;
+}
 
 export type GadgetView = 'default' | 'canvas';
 
@@ -44,7 +52,12 @@ export class GadgetSet {
       mid,
       prefs: instancePrefs(this.prefs, mid, gadget),
       view,
-      onTitle: (text) => { title.textContent = text; mounted.iframe.title = text; },
+      onTitle: (text) => {
+        title.textContent = text;
+        mounted.iframe.title = text;
+        const instance = this.#instances.get(String(mid));
+        if (instance) instance.titledByGadget = true;
+      },
       onNavigate: (next) => {
         if ((next !== 'default' && next !== 'canvas') || next === view) return;
         mounted.unmount();
@@ -54,7 +67,23 @@ export class GadgetSet {
       },
     });
     mounted.iframe.title = title.textContent ?? '';
-    this.#instances.set(String(mid), { mounted, frame, tabId });
+    this.#instances.set(String(mid), { mounted, frame, tabId, specUrl: new URL(gadget.url, location.href).href, titledByGadget: false });
+  }
+
+  /** What POST /gadgets/metadata needs to name every gadget. */
+  titleRequests(): Array<{ url: string; moduleId: string }> {
+    return [...this.#instances].map(([moduleId, instance]) => ({ url: instance.specUrl, moduleId }));
+  }
+
+  /** The spec's title, for gadgets that have not set one themselves. */
+  applySpecTitles(titles: ReadonlyMap<string, string>): void {
+    for (const [mid, instance] of this.#instances) {
+      const text = titles.get(mid);
+      if (!text || instance.titledByGadget) continue;
+      const heading = instance.frame.querySelector('.gadget-title');
+      if (heading) heading.textContent = text;
+      instance.mounted.iframe.title = text;
+    }
   }
 
   has(gadgetId: string): boolean { return this.#instances.has(String(gadgetId)); }

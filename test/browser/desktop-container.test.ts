@@ -22,7 +22,7 @@ interface HubClient {
 /** gadgets.Hub of the page or frame the function is evaluated in; installed by an init script (openForm). */
 declare function pageHub(): HubClient | undefined;
 
-describe('the desktop container page', { skip: skipWithoutChromium, timeout: 55_000 }, () => {
+describe('the desktop container page', { skip: skipWithoutChromium, timeout: 90_000 }, () => {
   let fx: WebFixture;
   let browser: Browser;
   let origin: string;
@@ -177,7 +177,7 @@ describe('the desktop container page', { skip: skipWithoutChromium, timeout: 55_
   });
 });
 
-describe('the desktop container page on a node that lost its engine', { skip: skipWithoutChromium, timeout: 30_000 }, () => {
+describe('the desktop container page on a node that lost its engine', { skip: skipWithoutChromium, timeout: 45_000 }, () => {
   let fx: WebFixture;
   let browser: Browser;
 
