@@ -22,6 +22,13 @@ interface HubClient {
 /** gadgets.Hub of the page or frame the function is evaluated in; installed by an init script (openForm). */
 declare function pageHub(): HubClient | undefined;
 
+interface ContainerGlobals {
+  Container: { reloadGadget(id: string): boolean; showDialog(options: unknown): void; hideDialog(): void };
+  Tabs: { getActiveTab(): string; activateTab(id: string): boolean };
+}
+/** window.finesse.container of the page; installed by an init script (openForm). */
+declare function containerGlobals(): ContainerGlobals;
+
 describe('the desktop container page', { skip: skipWithoutChromium, timeout: 90_000 }, () => {
   let fx: WebFixture;
   let browser: Browser;
@@ -46,6 +53,8 @@ describe('the desktop container page', { skip: skipWithoutChromium, timeout: 90_
     await context.addInitScript(() => {
       const scope = window as unknown as { pageHub: () => unknown; gadgets?: { Hub?: unknown } };
       scope.pageHub = () => scope.gadgets?.Hub;
+      const withFinesse = window as unknown as { containerGlobals: () => unknown; finesse?: { container?: unknown } };
+      withFinesse.containerGlobals = () => withFinesse.finesse?.container;
     });
     const page = await context.newPage();
     page.setDefaultTimeout(STEP_MS);
@@ -174,6 +183,30 @@ describe('the desktop container page', { skip: skipWithoutChromium, timeout: 90_
     assert.equal(await page.innerText('#tab_manageTeam'), 'Manage Team');
     assert.equal(await page.locator('div.tab-panel#panel_manageTeam iframe').count(), 2);
     await page.waitForFunction(() => document.getElementById('agent-state')?.textContent === 'Not Ready');
+
+    // The container globals gadgets reach as parent.finesse.container (§1) and the timer tick (§4.2).
+    const tick = await page.evaluate(() => new Promise<unknown>((resolve) => {
+      pageHub()!.subscribe('finesse.containerservices.timerTickEvent', (_topic, data) => resolve(data));
+    }));
+    assert.deepEqual(Object.keys(tick as object).sort(), ['dateQueued', 'tickFrequency']);
+    assert.equal((tick as { tickFrequency: number }).tickFrequency, 1000);
+    const reloaded = page.evaluate(() => new Promise<unknown>((resolve) => {
+      pageHub()!.subscribe('finesse.containerservices.reloadGadget', (_topic, data) => resolve(data));
+    }));
+    const frameLoaded = page.evaluate(() => new Promise<true>((resolve) => {
+      document.getElementById('finesse_gadget_0')?.addEventListener('load', () => resolve(true), { once: true });
+    }));
+    assert.equal(await page.evaluate(() => containerGlobals().Container.reloadGadget('0')), true);
+    assert.deepEqual(await reloaded, { gadgetId: '0' });
+    assert.equal(await frameLoaded, true, 'the gadget frame loaded again');
+    assert.equal(await page.evaluate(() => containerGlobals().Container.reloadGadget('999')), false);
+    assert.equal(await page.evaluate(() => containerGlobals().Tabs.activateTab('no-such-tab')), false);
+    assert.equal(await page.evaluate(() => containerGlobals().Tabs.activateTab('teamData')), true);
+    assert.equal(await page.evaluate(() => containerGlobals().Tabs.getActiveTab()), 'teamData');
+    await page.evaluate(() => containerGlobals().Container.showDialog({ title: 'Heads up', message: 'Team meeting at 3' }));
+    assert.equal(await page.innerText('dialog[open] h2'), 'Heads up');
+    await page.evaluate(() => containerGlobals().Container.hideDialog());
+    assert.equal(await page.locator('dialog[open]').count(), 0);
   });
 });
 
