@@ -4,7 +4,7 @@ export interface SignInInput { userId: string; password: string; extension: stri
 
 export type SignInProblem =
   | { kind: 'missing-id' } | { kind: 'bad-id' } | { kind: 'missing-password' } | { kind: 'missing-extension' }
-  | { kind: 'bad-extension' } | { kind: 'wrong-password' } | { kind: 'locked' } | { kind: 'extension-refused'; detail?: string }
+  | { kind: 'bad-extension' } | { kind: 'wrong-password' } | { kind: 'extension-refused'; detail?: string }
   | { kind: 'engine-down' } | { kind: 'unreachable' } | { kind: 'layout'; detail: string } | { kind: 'unexpected'; detail: string };
 
 const USER_ID = /^[A-Za-z0-9._@-]{1,64}$/;
@@ -30,8 +30,9 @@ export function problemWords(problem: SignInProblem): string {
     case 'missing-password': return 'Enter your password.';
     case 'missing-extension': return 'Enter your extension.';
     case 'bad-extension': return 'An extension is made of digits only, for example 1001.';
-    case 'wrong-password': return 'The ID or password is wrong. Check them and try again.';
-    case 'locked': return 'Too many wrong passwords: this ID is locked for a few minutes.';
+    // The server answers 401 for a locked ID too (five wrong passwords lock it for five minutes, §1), so say both.
+    case 'wrong-password':
+      return 'The ID or password is wrong. Check them and try again; after five wrong passwords in a row the ID is locked for five minutes.';
     case 'extension-refused':
       return 'This extension cannot be used: it is in use by someone else or it is not yours.' +
         (problem.detail ? ` (${problem.detail})` : '');

@@ -203,6 +203,13 @@ describe('the desktop container page', { skip: skipWithoutChromium, timeout: 90_
     assert.equal(await page.evaluate(() => containerGlobals().Tabs.activateTab('no-such-tab')), false);
     assert.equal(await page.evaluate(() => containerGlobals().Tabs.activateTab('teamData')), true);
     assert.equal(await page.evaluate(() => containerGlobals().Tabs.getActiveTab()), 'teamData');
+    // Tabs by keyboard: arrows move between them, focus and selection together.
+    await page.focus('#tab_teamData');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'tab_queueData');
+    assert.equal(await page.getAttribute('#tab_queueData', 'aria-selected'), 'true');
+    await page.keyboard.press('Home');
+    assert.equal(await page.evaluate(() => containerGlobals().Tabs.getActiveTab()), 'manageTeam');
     await page.evaluate(() => containerGlobals().Container.showDialog({ title: 'Heads up', message: 'Team meeting at 3' }));
     assert.equal(await page.innerText('dialog[open] h2'), 'Heads up');
     await page.evaluate(() => containerGlobals().Container.hideDialog());
