@@ -6,9 +6,11 @@ export interface AlternatePoll { stop(): void }
 
 export const FAILOVER_POLL_MS = 1000; // Poise polls every 1 s so desktops re-attach within 5 s (§7)
 
-export function pollAlternateHost(alternateHost: string, onInService: (origin: string) => void,
+/** The alternate node's origin as DesktopConfig's `alternateHost` (`fqdn:8445`) names it. */
+export const alternateOrigin = (alternateHost: string): string => `https://${alternateHost}`;
+
+export function pollAlternateHost(origin: string, onInService: (origin: string) => void,
                                   intervalMs = FAILOVER_POLL_MS): AlternatePoll {
-  const origin = `https://${alternateHost}`;
   let stopped = false;
   const poll = async (): Promise<void> => {
     if (stopped) return;
