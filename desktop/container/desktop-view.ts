@@ -52,6 +52,7 @@ export function renderDesktop(options: DesktopViewOptions): DesktopView {
   const desktop = h('div', { class: 'desktop', id: 'desktop', 'data-role': layout.role },
     header.element, connectionBanner(hub), main);
   options.root.replaceChildren(desktop);
+  document.title = `${options.configs.title || 'Poise'} – ${options.user.getId()}`;
   const dialog = new ContainerDialog(desktop);
 
   const reloadGadget = (gadgetId: string): boolean => {

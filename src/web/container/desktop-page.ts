@@ -42,5 +42,7 @@ export const desktopPagePlugin: FastifyPluginAsync<ContainerContext> = async (ap
   app.get(CONTAINER_PATH, async (request, reply) => reply
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
+    // The desktop acts for the agent: no other site may frame it (its own gadget frames are same-origin).
+    .header('content-security-policy', "frame-ancestors 'self'")
     .send(containerPageHtml(localeOf(request.query))));
 };

@@ -29,6 +29,7 @@ describe('the container page routes', () => {
     assert.match(res.body, /<link rel="stylesheet" href="\/desktop\/assets\/poise\/container\.css">/);
     assert.match(res.body, /data-finesse-script="\/desktop\/assets\/js\/finesse\.js"/);
     assert.match(res.body, /data-locale="en_US"/);
+    assert.equal(res.headers['content-security-policy'], "frame-ancestors 'self'");
   });
 
   test('a locale that is not one falls back to en_US and is never echoed', async () => {
