@@ -176,6 +176,16 @@ describe('the desktop container page', { skip: skipWithoutChromium, timeout: 90_
     assert.equal(await page.inputValue('#signin-extension'), '1001', 'the last extension is remembered');
   });
 
+  test('an agent signed out by the supervisor is back at the form, told so', async () => {
+    const page = await openForm();
+    await submit(page, 'agent3', TEST_PASSWORD, '1003');
+    await page.waitForFunction(() => document.getElementById('agent-state')?.textContent === 'Not Ready');
+    const forced = await fx.call('PUT', '/User/agent3', { as: 'supervisor1', body: '<User><state>LOGOUT</state></User>' });
+    assert.equal(forced.status, 202);
+    const notice = await page.waitForSelector('#signin-notice:not([hidden])');
+    assert.equal(await notice.innerText(), 'You were signed out.');
+  });
+
   test('supervisor1 gets the Supervisor layout', async () => {
     const page = await openForm();
     await submit(page, 'supervisor1', TEST_PASSWORD, '1101');
