@@ -1,5 +1,6 @@
 // The container's side of the hub topics of desktop-and-gadgets.md §4.2: answering gadgets' requests, the 1 s
 // timer tick, view and height events, and collecting client logs. Every timer and subscription is released in close().
+import type { ClientLogLine } from './client-log-format.ts';
 import type { PageHub } from './hub-types.ts';
 import { readContainerRequest, TICK_MS, TOPICS } from './container-requests.ts';
 
@@ -12,8 +13,6 @@ export interface ContainerActions {
   /** Height a gadget may grow to: the window below the fixed parts of the page. */
   maxAvailableHeight(): number;
 }
-
-export interface ClientLogLine { topic: string; at: number; message: unknown }
 
 export class ContainerTopics {
   readonly clientLog: ClientLogLine[] = [];

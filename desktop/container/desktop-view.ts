@@ -1,5 +1,6 @@
 // The signed-in desktop (desktop-and-gadgets.md §1 page structure): header, connection banner, page gadgets, tab
 // bar and panels, with the container globals and the container's hub topics.
+import { sendClientLog } from './client-log.ts';
 import { connectionBanner } from './connection-banner.ts';
 import { installContainerGlobals } from './container-globals.ts';
 import { ContainerTopics } from './container-topics.ts';
@@ -13,6 +14,7 @@ import { GadgetSet } from './gadgets.ts';
 import { buildHeader } from './header.ts';
 import type { MountGadget, PageHub } from './hub-types.ts';
 import type { RoleLayout } from './layout-model.ts';
+import { AUTH_STORAGE_KEY } from './sign-in.ts';
 import { buildTabs } from './tabs.ts';
 
 export interface DesktopViewOptions {
@@ -43,6 +45,7 @@ export function renderDesktop(options: DesktopViewOptions): DesktopView {
     title: options.configs.title || 'Poise', logo: options.configs.logo || undefined, user: options.user,
     extension: options.extension, notReadyReasons: options.notReadyReasons, logoutReasons: options.logoutReasons,
     onSignedOut: options.onSignedOut,
+    sendLog: () => sendClientLog(options.user.getId(), sessionStorage.getItem(AUTH_STORAGE_KEY) ?? '', topics.clientLog),
   });
   const gadgets = new GadgetSet(options.mountGadget, options.prefs,
     (gadgetId, tabId, view) => topics.publishViewChanged(gadgetId, tabId, view));

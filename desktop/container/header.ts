@@ -15,6 +15,8 @@ export interface HeaderOptions {
   logoutReasons: ReasonCode[];
   /** After the LOGOUT request was accepted. */
   onSignedOut: () => void;
+  /** Sends the client log; resolves true when the server took it. */
+  sendLog: () => Promise<boolean>;
 }
 
 export interface DesktopHeader {
@@ -38,6 +40,8 @@ export function buildHeader(options: HeaderOptions): DesktopHeader {
   const select = h('select', { id: 'state-select', 'aria-label': 'Change your state' });
   const stateError = h('p', { class: 'header-error', id: 'state-error', role: 'alert', hidden: true });
   const signOut = h('button', { type: 'button', id: 'sign-out', class: 'quiet' }, 'Sign Out');
+  const sendLog = h('button', { type: 'button', id: 'send-log', class: 'quiet', title: 'Send the desktop log to support' }, 'Send Log');
+  const logStatus = h('span', { class: 'log-status', id: 'send-log-status', role: 'status' });
   const name = [user.getFirstName(), user.getLastName()].filter(Boolean).join(' ') || user.getId();
 
   const element = h('header', { class: 'desktop-header' },
@@ -48,7 +52,7 @@ export function buildHeader(options: HeaderOptions): DesktopHeader {
     h('div', { class: 'header-identity' },
       h('span', { class: 'identity-name', id: 'identity-name' }, name),
       h('span', { class: 'identity-extension', id: 'identity-extension' }, `Ext. ${options.extension}`),
-      signOut));
+      logStatus, sendLog, signOut));
 
   let shownState = '';
   let seenAt = Date.now();
@@ -100,6 +104,15 @@ export function buildHeader(options: HeaderOptions): DesktopHeader {
         select.value = '';
         select.disabled = !canChooseState(user.getState());
       },
+    });
+  });
+
+  sendLog.addEventListener('click', () => {
+    sendLog.disabled = true;
+    logStatus.textContent = 'Sending…';
+    void options.sendLog().then((sent) => {
+      sendLog.disabled = false;
+      logStatus.textContent = sent ? 'Log sent.' : 'The log could not be sent.';
     });
   });
 

@@ -14,7 +14,7 @@ export const basicCredentials = (userId: string, password: string): string => {
   return btoa(binary);
 };
 
-export async function restCall(method: 'GET' | 'PUT', path: string, auth: string | undefined,
+export async function restCall(method: 'GET' | 'PUT' | 'POST', path: string, auth: string | undefined,
                                options: { body?: string; requestId?: string; timeoutMs?: number } = {}): Promise<RestAnswer> {
   const headers: Record<string, string> = { accept: 'application/xml' };
   if (auth) headers.authorization = `Basic ${auth}`;

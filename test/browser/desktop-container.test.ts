@@ -3,6 +3,7 @@
 // and sign-out back to the form.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -166,6 +167,15 @@ describe('the desktop container page', { skip: skipWithoutChromium, timeout: 90_
     });
     assert.deepEqual(await seen, ['sampleGadget.info'], 'the forged notification was withheld');
     assert.equal(await page.textContent('#agent-state'), 'Ready');
+
+    // Gadgets' client log lines are collected and sent to ClientLog on request.
+    await gadgetFrame.evaluate(() => pageHub()!.publish('finesse.clientLogging.TestGadget', 'hello from the test gadget'));
+    await page.click('#send-log');
+    await page.waitForFunction(() => document.getElementById('send-log-status')?.textContent === 'Log sent.');
+    const logDir = path.join(fx.dataDir, 'clientlogs');
+    const logs = await Promise.all((await readdir(logDir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile()).map((entry) => readFile(path.join(entry.parentPath, entry.name), 'utf8')));
+    assert.ok(logs.some((log) => /\[TestGadget\] hello from the test gadget/.test(log)), 'the line is in a stored client log');
 
     await page.click('#sign-out');
     if (await page.locator('#logout-confirm').count() > 0) await page.click('#logout-confirm');
