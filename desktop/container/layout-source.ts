@@ -19,17 +19,27 @@ export function parseLayoutText(layoutXml: string): LayoutResult {
   return parseLayout(domXmlView(document.documentElement));
 }
 
+// Where a team's TeamLayoutConfig can be read: the 12.5 TeamResource form, which team members may read, then the
+// administrators' Team form (rest-api.md §7).
+const teamLayoutPaths = (teamId: string): string[] => [
+  `/finesse/api/TeamResource/${encodeURIComponent(teamId)}/Layout`,
+  `/finesse/api/Team/${encodeURIComponent(teamId)}/LayoutConfig`,
+];
+
 /** The team's own layout XML, or undefined when it uses the default or cannot be read. */
 async function teamLayoutXml(teamId: string, auth: string): Promise<string | undefined> {
   if (!teamId) return undefined;
-  try {
-    const answer = await restCall('GET', `/finesse/api/Team/${encodeURIComponent(teamId)}/LayoutConfig`, auth);
-    if (answer.status !== 200 || !answer.xml) return undefined;
-    if (textAt(answer.xml, 'useDefault') === 'true') return undefined;
-    return textAt(answer.xml, 'layoutxml') || undefined;
-  } catch {
-    return undefined;
+  for (const path of teamLayoutPaths(teamId)) {
+    try {
+      const answer = await restCall('GET', path, auth);
+      if (answer.status !== 200 || answer.xml?.documentElement.localName !== 'TeamLayoutConfig') continue;
+      if (textAt(answer.xml, 'useDefault') === 'true') return undefined;
+      return textAt(answer.xml, 'layoutxml') || undefined;
+    } catch {
+      // try the next form
+    }
   }
+  return undefined;
 }
 
 export async function loadLayout(teamId: string, auth: string): Promise<LayoutResult> {
