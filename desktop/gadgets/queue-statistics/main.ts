@@ -7,7 +7,8 @@ import { h, replaceContent } from '../shared/dom.ts';
 import { describeFailure } from '../shared/errors.ts';
 import type { Queue, RestCollection } from '../shared/finesse-api.ts';
 import { bootGadget, type GadgetSession } from '../shared/gadget-boot.ts';
-import { formatDuration, parseTime, tickDurations } from '../shared/time.ts';
+import { formatDuration, parseTime } from '../shared/time.ts';
+import { tickDurations } from '../shared/ticker.ts';
 
 /** -1 means "not available" (rest-api.md §10: an unassigned queue, or Finesse with UCCX). */
 const count = (stats: unknown, name: string): string => {

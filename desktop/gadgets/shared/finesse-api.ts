@@ -95,7 +95,7 @@ export interface GadgetsLibrary {
 }
 
 function global<T>(name: string): T {
-  const value: unknown = Reflect.get(window, name);
+  const value: unknown = Reflect.get(globalThis, name);
   if (typeof value !== 'object' || value === null) throw new Error(`${name} is not loaded`);
   return value as T;
 }
