@@ -25,6 +25,8 @@ export interface RestObject {
   getData(): unknown;
   addHandler(type: 'load' | 'change' | 'add' | 'delete', callback: (object: never) => void): void;
   isLoaded(): boolean;
+  /** GET the object again; the answer fires `change` (§5 RestBase). */
+  refresh(retries?: number): void;
 }
 
 export interface RestCollection<I> extends RestObject {

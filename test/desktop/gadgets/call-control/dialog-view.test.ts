@@ -9,7 +9,7 @@ import { layoutEntries } from '../../../../desktop/gadgets/shared/media-layout.t
 interface FakeDialog { id: string; from: string; to: string; state: string; participants: unknown; properties: Record<string, unknown> }
 
 const dialog = (d: FakeDialog): Dialog => ({
-  getId: () => d.id, getData: () => ({}), addHandler: () => undefined, isLoaded: () => true,
+  getId: () => d.id, getData: () => ({}), addHandler: () => undefined, isLoaded: () => true, refresh: () => undefined,
   getFromAddress: () => d.from, getToAddress: () => d.to, getState: () => d.state,
   getParticipants: () => d.participants, getMediaProperties: () => d.properties,
   requestAction: () => undefined, makeConsultCall: () => undefined, updateWrapUpReason: () => undefined,
@@ -57,7 +57,7 @@ test('an outgoing call shows the number dialled', () => {
 
 test('the media properties layout picks and labels the call data, empty values kept', () => {
   const layout = layoutEntries({
-    getId: () => '1', isLoaded: () => true, addHandler: () => undefined,
+    getId: () => '1', isLoaded: () => true, addHandler: () => undefined, refresh: () => undefined,
     getData: () => ({
       header: { entry: { displayName: 'Customer', mediaProperty: 'callVariable1' } },
       column: [{ entry: [{ displayName: 'Queue', mediaProperty: 'queueName' }, { displayName: 'Account', mediaProperty: 'callVariable2' }] }],
