@@ -16,6 +16,10 @@ export interface MountGadgetOptions {
   onPref?(name: string, value: string): void;
   /** The gadget asked for another view (`gadgets.views.requestNavigateTo`). */
   onNavigate?(view: string): void;
+  /** Any other gadgets.rpc service the gadget calls (e.g. `loadingindicator.dismiss`). */
+  onService?(service: string, args: unknown[]): void;
+  /** A security alert about this gadget's frame (forged or garbled messages, LoadTimeout). */
+  onSecurityAlert?(alert: string): void;
   /** ms the gadget has to join the hub before a LoadTimeout security alert. */
   timeout?: number;
 }
@@ -52,7 +56,7 @@ export function mountGadget(options: MountGadgetOptions): MountedGadget {
     requestNavigateTo: ([view]) => { if (typeof view === 'string') options.onNavigate?.(view); },
   };
   const container = new IframeContainer(options.hub, gadgetClientId(options.mid), {
-    Container: {},
+    Container: { onSecurityAlert: (_container, alert) => options.onSecurityAlert?.(alert) },
     IframeContainer: {
       parent: options.parent,
       uri: url(),
@@ -61,7 +65,11 @@ export function mountGadget(options: MountGadgetOptions): MountedGadget {
         frameborder: '0', scrolling: 'no', style: { width: '100%', border: '0', display: 'block' },
       },
       ...(options.timeout ? { timeout: options.timeout } : {}),
-      onRpc: (service, args, from) => services[service]?.(args, from.getIframe()),
+      onRpc: (service, args, from) => {
+        const known = services[service];
+        if (known) known(args, from.getIframe());
+        else options.onService?.(service, args);
+      },
     },
   });
   return {

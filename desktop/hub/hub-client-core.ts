@@ -153,12 +153,17 @@ export abstract class HubClientCore implements HubClient {
     this.params.HubClient?.log?.call(this.getScope(), message);
   }
 
-  /** A gadget's handler that throws must not break the hub's bookkeeping; report it asynchronously. */
+  /**
+   * A gadget's handler that throws must not break the hub's bookkeeping: the error goes to the client's log
+   * when it has one, else it is rethrown on its own turn so the console shows it.
+   */
   #safely(run: () => void): void {
     try {
       run();
     } catch (err) {
-      setTimeout(() => { throw err; }, 0);
+      const log = this.params.HubClient?.log;
+      if (log) log.call(this.getScope(), `a hub callback threw: ${err instanceof Error ? err.message : String(err)}`);
+      else setTimeout(() => { throw err; }, 0);
     }
   }
 }

@@ -129,3 +129,11 @@ export const teamMessages = pgTable('web_team_message', {
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
   teams: jsonb('teams').$type<number[]>().notNull(),
 }, (t) => [index('web_team_message_expires').on(t.expiresAt)]);
+
+/**
+ * Hosts the gadget server may fetch from (specs, /gadgets/makeRequest) beyond this node's own web ports
+ * (desktop-and-gadgets.md §3.3): `host:port`, or `host` for its default ports.
+ */
+export const proxyAllowHosts = pgTable('web_proxy_allow_host', {
+  host: text('host').primaryKey(),
+});

@@ -4,11 +4,25 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ContainerContext } from './context.ts';
 import { assetsPlugin } from './assets.ts';
+import { adminPagePlugin } from './admin-page.ts';
+import { builtinGadgetRoutesPlugin } from './builtin-gadget-routes.ts';
+import { gadgetIfrPlugin } from './gadget-ifr.ts';
+import { gadgetJsPlugin } from './gadget-js.ts';
+import { gadgetMetadataPlugin } from './gadget-metadata.ts';
 import { livedataGadgetPlugin } from './livedata-gadget.ts';
+import { makeRequestPlugin } from './make-request.ts';
+import { proxyAllowListApiPlugin } from './proxy-allow-list-api.ts';
 
 const CONTAINER_PLUGINS: readonly FastifyPluginAsync<ContainerContext>[] = [
   assetsPlugin,
+  builtinGadgetRoutesPlugin,
+  adminPagePlugin,
   livedataGadgetPlugin,
+  gadgetIfrPlugin,
+  gadgetJsPlugin,
+  gadgetMetadataPlugin,
+  makeRequestPlugin,
+  proxyAllowListApiPlugin,
 ];
 
 export const containerPlugin: FastifyPluginAsync<ContainerContext> = async (app, context) => {

@@ -10,13 +10,8 @@ import { bodyOf, sendFinesse } from '../http/send.ts';
 import { list } from '../representation/node.ts';
 import { dialogNotFound } from '../dialogs/dialog-requests.ts';
 import { parseDialogRequest, parseMakeCall } from '../dialogs/dialog-request-body.ts';
-import { stringParam } from './common.ts';
+import { requestIdOf, stringParam } from './common.ts';
 import type { RestContext } from './context.ts';
-
-const requestIdOf = (request: FastifyRequest): string => {
-  const header = request.headers.requestid;
-  return typeof header === 'string' ? header : '';
-};
 
 /** §1.3: only the agent itself acts on its dialogs; an administrator cannot make calls. */
 function requireSelfActing(principal: Principal, userid: string): void {

@@ -79,7 +79,7 @@ export const teamMessagePlugin: FastifyPluginAsync<RestContext> = async (app, { 
 
   app.post('/TeamMessage', async (request, reply) => {
     const principal = principalOf(request);
-    requireTeamSender(principal, [], teams);       // agents are refused before their body is read
+    requireTeamSender(principal, [], teams);       // an agent is refused before its body is looked at
     const body = expectRoot(bodyOf(request), 'TeamMessage');
     const input = { content: content(body), duration: duration(body), teams: teamIds(body, teams) };
     requireTeamSender(principal, input.teams, teams);

@@ -12,7 +12,7 @@ import { renderFinesseError } from '../http/error-handler.ts';
 import { sendFinesse } from '../http/send.ts';
 import { leaf, list, record } from '../representation/node.ts';
 import { REASON_CODE_CATEGORIES } from '../schema.ts';
-import { idParam, requiredQueryEnum, uriOf } from './common.ts';
+import { requiredQueryEnum, stringParam, uriOf } from './common.ts';
 import type { RestContext } from './context.ts';
 import { mediaPropertiesLayoutNode } from './media-properties-layout.ts';
 import { phoneBookNode } from './phone-book.ts';
@@ -31,13 +31,9 @@ export const teamResourcePlugin: FastifyPluginAsync<RestContext> = async (app, {
 
   /** The team of the URL, once the caller may read it. */
   const teamOf = (request: FastifyRequest): number => {
-    let teamId: number;
-    try {
-      teamId = idParam(request, 'teamId', 'Team');
-    } catch {
-      throw teamIdNotFound(String((request.params as Record<string, unknown>).teamId ?? ''));
-    }
-    if (!teams.team(teamId)) throw teamIdNotFound(String(teamId));
+    const raw = stringParam(request, 'teamId');
+    const teamId = /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : NaN;
+    if (!teams.team(teamId)) throw teamIdNotFound(raw);
     requireTeamMember(principalOf(request), teamId, teams);
     return teamId;
   };

@@ -3,6 +3,7 @@ import type { Database } from '../../store/database.ts';
 import { LayoutConfigRepository } from './layout-configs.ts';
 import { MediaPropertiesLayoutRepository } from './media-properties-layouts.ts';
 import { PhoneBookRepository } from './phone-books.ts';
+import { ProxyAllowListRepository } from './proxy-allow-list.ts';
 import { ReasonCodeRepository } from './reason-codes.ts';
 import { TeamMessageRepository } from './team-messages.ts';
 import { WorkflowRepository } from './workflows.ts';
@@ -16,6 +17,7 @@ export interface WebConfigStore {
   mediaPropertiesLayouts: MediaPropertiesLayoutRepository;
   layoutConfigs: LayoutConfigRepository;
   teamMessages: TeamMessageRepository;
+  proxyAllowList: ProxyAllowListRepository;
 }
 
 export function openWebConfigStore(db: Database): WebConfigStore {
@@ -27,5 +29,6 @@ export function openWebConfigStore(db: Database): WebConfigStore {
     mediaPropertiesLayouts: new MediaPropertiesLayoutRepository(db),
     layoutConfigs: new LayoutConfigRepository(db),
     teamMessages: new TeamMessageRepository(db),
+    proxyAllowList: new ProxyAllowListRepository(db),
   };
 }

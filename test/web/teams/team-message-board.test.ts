@@ -32,6 +32,7 @@ test('messages survive a restart, expire on their duration, and are announced on
   try {
     const first = await openBoard(dataDir, clock);
     const long = await first.board.post({ content: 'All day', duration: 3_600, teams: [2, 1], createdBy: author }, 'r-1');
+    clock.now += 1_000; // lists are in sending order, to the second
     const short = await first.board.post({ content: 'Soon over', duration: 60, teams: [1], createdBy: author }, 'r-2');
     assert.deepEqual(long.teams, [1, 2]);
     assert.deepEqual(first.publisher.updates.map((u) => u.node), [

@@ -1,0 +1,32 @@
+// Durations shown on the desktop: m:ss under an hour, h:mm:ss beyond.
+
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+/** Epoch ms of an ISO time, or undefined when it is empty or not a time. */
+export function parseTime(value: string): number | undefined {
+  if (!value) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/**
+ * Every second, writes the time elapsed since `data-since` (epoch ms) into each such element under `root`.
+ * `now` is the server's clock when the library offers it. Returns the stop function.
+ */
+export function tickDurations(root: HTMLElement, now: () => number): () => void {
+  const tick = () => {
+    for (const element of root.querySelectorAll<HTMLElement>('[data-since]')) {
+      const since = Number(element.dataset.since);
+      if (Number.isFinite(since) && since > 0) element.textContent = formatDuration(now() - since);
+    }
+  };
+  tick();
+  const timer = window.setInterval(tick, 1000);
+  return () => window.clearInterval(timer);
+}

@@ -1,0 +1,107 @@
+// The administration console in Chromium: an administrator signs in at /cfadmin/ and adds a reason code and a
+// wrap-up reason through the page, which the REST API then lists; an API refusal is shown in plain words and the
+// page keeps working; a wrong password and an agent are refused at sign-in.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, skipWithoutChromium } from '../support/browser.ts';
+import { ADMIN, AGENT, startWebNode, TEST_PASSWORD, type WebFixture } from '../support/web.ts';
+
+const labelsOf = (res: { xml: { getChildren(name: string): { getChildText(name: string): string | null }[] } | undefined }, item: string) =>
+  res.xml?.getChildren(item).map((e) => e.getChildText('label')) ?? [];
+
+describe('/cfadmin/ in Chromium', { skip: skipWithoutChromium }, () => {
+  let fx: WebFixture;
+  let browser: Browser;
+  let adminUrl: string;
+
+  before(async () => {
+    fx = await startWebNode();
+    browser = await launchChromium();
+    adminUrl = fx.baseUrl.replace(/\/finesse\/api$/, '/cfadmin/');
+  });
+  after(async () => {
+    await browser?.close();
+    await fx?.close();
+  });
+
+  async function signIn(userid: string, password: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(adminUrl);
+    await page.fill('#signin-id', userid);
+    await page.fill('#signin-password', password);
+    await page.click('button[data-action="sign-in"]');
+    return page;
+  }
+
+  describe('as the administrator', () => {
+    let page: Page;
+    before(async () => {
+      page = await signIn(ADMIN, TEST_PASSWORD);
+      await page.waitForSelector('nav.admin-nav button[data-section="reason-codes"][aria-current="true"]');
+    });
+    after(() => page?.close());
+
+    test('adds a Not Ready reason code that the REST API then lists', async () => {
+      await page.waitForSelector('form.admin-form');
+      await page.selectOption('#reason-code-category', 'NOT_READY');
+      await page.fill('#reason-code-code', '77');
+      await page.fill('#reason-code-label', 'Coaching session');
+      await page.click('form.admin-form button[data-action="save"]');
+      await page.waitForSelector('.admin-message[data-kind="done"]:has-text("The reason code was added.")');
+      await page.waitForSelector('table.admin-table td:has-text("Coaching session")');
+      const res = await fx.call('GET', '/ReasonCodes?category=NOT_READY', { as: ADMIN });
+      assert.equal(res.status, 200);
+      const added = res.xml?.getChildren('ReasonCode').find((rc) => rc.getChildText('label') === 'Coaching session');
+      assert.ok(added, res.text);
+      assert.equal(added.getChildText('code'), '77');
+      assert.equal(added.getChildText('forAll'), 'true');
+    });
+
+    test('an API refusal is shown in plain words and the next save works', async () => {
+      await page.fill('#reason-code-code', '1000');
+      await page.fill('#reason-code-label', 'Too high');
+      await page.click('form.admin-form button[data-action="save"]');
+      const alert = await page.waitForSelector('.admin-message[data-kind="error"]');
+      assert.equal(await alert.getAttribute('role'), 'alert');
+      assert.equal(await alert.textContent(), 'Could not save the reason code: The reason code must be a number from 1 to 999.');
+      const res = await fx.call('GET', '/ReasonCodes?category=ALL', { as: ADMIN });
+      assert.ok(!labelsOf(res, 'ReasonCode').includes('Too high'));
+      await page.fill('#reason-code-code', '78');
+      await page.click('form.admin-form button[data-action="save"]');
+      await page.waitForSelector('table.admin-table td:has-text("Too high")');
+    });
+
+    test('adds a wrap-up reason that the REST API then lists', async () => {
+      await page.click('nav.admin-nav button[data-section="wrap-up-reasons"]');
+      await page.waitForSelector('#wrap-up-reason-label');
+      await page.fill('#wrap-up-reason-label', 'Billing dispute');
+      await page.click('form.admin-form button[data-action="save"]');
+      await page.waitForSelector('.admin-message[data-kind="done"]:has-text("The wrap-up reason was added.")');
+      const res = await fx.call('GET', '/WrapUpReasons', { as: ADMIN });
+      assert.ok(labelsOf(res, 'WrapUpReason').includes('Billing dispute'), res.text);
+    });
+  });
+
+  test('a wrong password is refused in plain words', async () => {
+    const page = await signIn(ADMIN, 'not-the-password');
+    try {
+      const alert = await page.waitForSelector('.admin-signin [role="alert"]:not([hidden])');
+      assert.equal(await alert.textContent(), 'The id or password is not correct.');
+      assert.equal(await page.$('nav.admin-nav'), null);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('an agent cannot open the console', async () => {
+    const page = await signIn(AGENT, TEST_PASSWORD);
+    try {
+      const alert = await page.waitForSelector('.admin-signin [role="alert"]:not([hidden])');
+      assert.equal(await alert.textContent(), 'This console is for administrators only. Sign in with an administrator account.');
+      assert.equal(await page.$('nav.admin-nav'), null);
+    } finally {
+      await page.close();
+    }
+  });
+});
