@@ -26,7 +26,7 @@ interface Window {
   harness: {
     statuses(): string[];
     hubTopics(prefix: string): HubMessage[];
-    startMaster(config: Record<string, string>, bosh: Record<string, string>): Promise<StartResult>;
+    startMaster(config: Record<string, string>, bosh: Record<string, string | number>, settling?: string[]): Promise<StartResult>;
     waitStatus(status: string, timeoutMs: number): Promise<string[]>;
     loadUser(id: string): Promise<{ id: string; state: string; firstName: string; teamName: string; agent: boolean; supervisor: boolean }>;
     loadUserExpectingError(id: string): Promise<{ loaded?: boolean; status?: number }>;
@@ -266,6 +266,19 @@ describe('finesse.js in Chromium', { skip: skipWithoutChromium }, () => {
       const [session] = notify.server.sessions.ofUser(`agent3@${notify.server.domain}`);
       assert.ok(session);
       assert.equal(session.transport.kind, 'websocket');
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('a tunnel page that never loads: disconnected, then reconnecting while it is loaded again', async () => {
+    const other = await openContainer();
+    try {
+      const bosh404 = { ...bosh(), tunnelUrl: `${ext.origin}/no-tunnel-here/`, tunnelLoadTimeoutMs: 300 };
+      const started = await other.evaluate(([c, b]) => window.harness.startMaster(c, b, ['reconnecting']), [config('agent4', TEST_PASSWORD), bosh404] as const);
+      assert.deepEqual(started.statuses, ['disconnected', 'reconnecting']);
+      assert.equal(xmppSessions('agent4'), 0);
+      await other.waitForFunction(() => window.harness.statuses().filter((s) => s === 'reconnecting').length >= 2);
     } finally {
       await other.close();
     }

@@ -19,7 +19,12 @@ export interface BoshOptions {
   tunnelUrl?: string;
   /** Poise extension: XMPP over WebSocket (`/ws/`) instead of BOSH. */
   transport?: 'bosh' | 'websocket';
+  /** Poise extension: ms the tunnel page has to say `loaded` before it is loaded again (default 10 s). */
+  tunnelLoadTimeoutMs?: number;
 }
+
+const TUNNEL_LOAD_TIMEOUT_MS = 10_000;
+const TUNNEL_RELOAD_BACKOFF_MS = [1000, 2000, 4000, 8000, 15_000, 30_000];
 
 type Pending = (errorXml: string | undefined) => void;
 
@@ -28,6 +33,9 @@ class TunnelMaster {
   #tunnelOrigin?: string;
   #status?: ConnectionStatus;
   #resourceID: string;
+  #tunnelUrl = '';
+  #loadTimer?: ReturnType<typeof setTimeout>;
+  #loadAttempts = 0;
   readonly #pending = { SUBSCRIBE: new Map<string, Pending[]>(), UNSUBSCRIBE: new Map<string, Pending[]>() };
 
   constructor(private readonly options: BoshOptions, private readonly config: FinesseConfig) {
@@ -44,9 +52,28 @@ class TunnelMaster {
     frame.id = 'tunnel-frame';
     frame.title = 'notifications';
     frame.style.display = 'none';
-    frame.src = url.href;
+    this.#tunnelUrl = url.href;
     this.#frame = frame;
+    this.#load();
     document.body.appendChild(frame);
+  }
+
+  /**
+   * (Re)loads the tunnel page. A notification service that is down answers nothing the page could run: with no
+   * `loaded` in time the desktop is disconnected, and the page is tried again with back-off.
+   */
+  #load(): void {
+    const frame = this.#frame;
+    if (!frame) return;
+    frame.src = this.#tunnelUrl;
+    clearTimeout(this.#loadTimer);
+    this.#loadTimer = setTimeout(() => {
+      const wait = TUNNEL_RELOAD_BACKOFF_MS[Math.min(this.#loadAttempts, TUNNEL_RELOAD_BACKOFF_MS.length - 1)] ?? 30_000;
+      this.#loadAttempts++;
+      if (this.#status !== 'disconnected') this.#publishStatus('disconnected');
+      this.#publishStatus('reconnecting');
+      this.#loadTimer = setTimeout(() => this.#load(), wait);
+    }, this.options.tunnelLoadTimeoutMs ?? TUNNEL_LOAD_TIMEOUT_MS);
   }
 
   /** The container's failover state (spec §7): gadgets suspend REST events on `failing`, refresh on `recovered`. */
@@ -70,7 +97,11 @@ class TunnelMaster {
     if (!message) return;
     switch (message.type) {
       case 'STATUS':
-        if (message.payload === 'loaded') return this.#sendCredentials();
+        if (message.payload === 'loaded') {
+          clearTimeout(this.#loadTimer);
+          this.#loadAttempts = 0;
+          return this.#sendCredentials();
+        }
         if (isConnectionStatus(message.payload)) this.#publishStatus(message.payload);
         return;
       case 'RESOURCEID':

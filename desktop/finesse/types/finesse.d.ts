@@ -196,7 +196,10 @@ declare namespace finesse {
       unregisterOnReconnectingHandler(): void;
       unregisterOnUnloadingHandler(): void;
       /** Container page only: makes this instance the master holding the desktop's XMPP connection. */
-      initBosh(options: { xmppDomain: string; pubsubDomain: string; resource: string; tunnelUrl?: string; transport?: 'bosh' | 'websocket' }): Promise<void>;
+      initBosh(options: {
+        xmppDomain: string; pubsubDomain: string; resource: string; tunnelUrl?: string;
+        transport?: 'bosh' | 'websocket'; tunnelLoadTimeoutMs?: number;
+      }): Promise<void>;
       /** Master only: publishes `failing` or `recovered`. */
       setFailoverMode(failing: boolean): void;
     };
