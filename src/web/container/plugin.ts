@@ -3,9 +3,11 @@
 // Registered on both web listeners, outside /finesse/api/.
 import type { FastifyPluginAsync } from 'fastify';
 import type { ContainerContext } from './context.ts';
-import { assetsPlugin } from './assets.ts';
 import { adminPagePlugin } from './admin-page.ts';
+import { assetsPlugin } from './assets.ts';
 import { builtinGadgetRoutesPlugin } from './builtin-gadget-routes.ts';
+import { desktopConfigPlugin } from './desktop-config.ts';
+import { desktopPagePlugin } from './desktop-page.ts';
 import { gadgetIfrPlugin } from './gadget-ifr.ts';
 import { gadgetJsPlugin } from './gadget-js.ts';
 import { gadgetMetadataPlugin } from './gadget-metadata.ts';
@@ -15,6 +17,8 @@ import { proxyAllowListApiPlugin } from './proxy-allow-list-api.ts';
 
 const CONTAINER_PLUGINS: readonly FastifyPluginAsync<ContainerContext>[] = [
   assetsPlugin,
+  desktopPagePlugin,
+  desktopConfigPlugin,
   builtinGadgetRoutesPlugin,
   adminPagePlugin,
   livedataGadgetPlugin,

@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { once } from 'node:events';
+import { alternateOrigin, pollAlternateHost } from '../../../desktop/container/failover.ts';
+
+test('polls the alternate node until its SystemInfo says IN_SERVICE, then stops', async () => {
+  let polls = 0;
+  const server = createServer((req, res) => {
+    polls++;
+    assert.equal(req.url, '/finesse/api/SystemInfo');
+    const status = polls < 3 ? 'OUT_OF_SERVICE' : 'IN_SERVICE';
+    res.writeHead(200, { 'content-type': 'application/xml' }).end(`<SystemInfo><status>${status}</status></SystemInfo>`);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  assert.ok(address && typeof address === 'object');
+  const origin = `http://127.0.0.1:${address.port}`;
+  const found = await new Promise<string>((resolve) => { pollAlternateHost(origin, resolve, 20); });
+  assert.equal(found, origin);
+  assert.equal(polls, 3);
+  server.close();
+});
+
+test('stop() ends the polling of a peer that never comes back', async () => {
+  const poll = pollAlternateHost('http://127.0.0.1:9', () => assert.fail('no node there'), 10);
+  poll.stop();
+  assert.equal(alternateOrigin('node-b.example.com:8445'), 'https://node-b.example.com:8445');
+});
