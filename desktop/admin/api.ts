@@ -19,6 +19,8 @@ const PLAIN: Record<string, string> = {
 /** "Could not save the reason code: The label must have 1 to 40 characters." */
 export function describeApiFailure(what: string, err: unknown): string {
   if (!(err instanceof ApiFailure)) return `${what}: the server could not be reached.`;
+  // A route the server lacks (its REST API answers "No resource at GET …"): say so rather than quote it.
+  if (err.status === 404 && err.message.startsWith('No resource at')) return `${what}: this server does not offer it.`;
   const sentence = /\s/.test(err.message) ? err.message.replace(/\.?$/, '.') : '';
   const plain = PLAIN[err.errorType];
   if (sentence) return `${what}: ${sentence}`;

@@ -1,6 +1,6 @@
 // The `finesse` namespace as gadgets see it (desktop-and-gadgets.md §5), assembled from the modules.
 import { ClientServices } from './clientservices/client-services.ts';
-import { initBosh, type BoshOptions } from './clientservices/master-mode.ts';
+import { initBosh, setFailoverMode, type BoshOptions } from './clientservices/master-mode.ts';
 import { ContainerServices } from './containerservices/container-services.ts';
 import {
   GadgetViewChangedEvent, MaxAvailableHeightChangedEvent, TimerTickEvent, WorkflowActionEvent,
@@ -21,7 +21,10 @@ import { Users } from './restservices/users.ts';
 import { Utilities } from './utilities/utilities.ts';
 
 export const clientservices = {
-  ClientServices: Object.assign(ClientServices, { initBosh: (options: BoshOptions) => initBosh(options) }),
+  ClientServices: Object.assign(ClientServices, {
+    initBosh: (options: BoshOptions) => initBosh(options),
+    setFailoverMode: (failing: boolean) => setFailoverMode(failing),
+  }),
 };
 
 export const restservices = {

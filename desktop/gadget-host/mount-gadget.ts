@@ -62,7 +62,8 @@ export function mountGadget(options: MountGadgetOptions): MountedGadget {
       uri: url(),
       iframeAttrs: {
         id: `finesse_gadget_${options.mid}`, name: `finesse_gadget_${options.mid}`, title: `gadget ${options.mid}`,
-        frameborder: '0', scrolling: 'no', style: { width: '100%', border: '0', display: 'block' },
+        // No scrolling attribute: the page's body decides, from the spec's ModulePrefs scrolling (§3.1).
+        frameborder: '0', style: { width: '100%', border: '0', display: 'block' },
       },
       ...(options.timeout ? { timeout: options.timeout } : {}),
       onRpc: (service, args, from) => {

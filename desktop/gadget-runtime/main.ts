@@ -7,8 +7,16 @@ import { PAGE_CONFIG_GLOBAL, readPageConfig } from './page-config.ts';
 
 const config = readPageConfig((window as unknown as Record<string, unknown>)[PAGE_CONFIG_GLOBAL]);
 let gadgets: GadgetsNamespace | undefined;
+/** A gadget may set `gadgets.HubSettings.params.HubClient.onSecurityAlert`, as with Shindig; else the console. */
+function securityAlert(client: HubClient, alert: string): void {
+  const params = gadgets?.HubSettings.params as { HubClient?: { onSecurityAlert?: unknown } } | undefined;
+  const handler = params?.HubClient?.onSecurityAlert;
+  if (typeof handler === 'function') handler(client, alert);
+  else console.warn(`hub security alert: ${alert}`);
+}
+
 const hub = new IframeHubClient({
-  HubClient: { onSecurityAlert: (_client: HubClient, alert: string) => console.warn(`hub security alert: ${alert}`) },
+  HubClient: { onSecurityAlert: securityAlert },
   IframeHubClient: { onRpc: (service, args) => gadgets?.rpc.dispatch(service, args) },
 });
 gadgets = gadgetsNamespace({ config, hub, callContainer: (service, args) => hub.callContainer(service, args) });

@@ -23,6 +23,10 @@ interface Subscription {
   deliver(topic: string, data: unknown): void;
 }
 
+/** One key space for the manager's own subscriptions and every client's, whatever their ids look like. */
+const subscriptionKey = (container: HubContainer | null, subscriptionId: string): string =>
+  JSON.stringify([container === null ? null : container.getClientID(), subscriptionId]);
+
 export class ManagedHub {
   readonly #params: ManagedHubParams;
   readonly #containers = new Map<string, HubContainer>();
@@ -51,8 +55,8 @@ export class ManagedHub {
       onComplete?.call(that, id, false, HubErrors.NotAllowed);
       return id;
     }
-    this.#subscriptions.set(`hub:${id}`, {
-      key: `hub:${id}`, topic, container: null,
+    this.#subscriptions.set(subscriptionKey(null, id), {
+      key: subscriptionKey(null, id), topic, container: null,
       deliver: (t, data) => onData.call(that, t, data, subscriberData),
     });
     onComplete?.call(that, id, true);
@@ -65,7 +69,7 @@ export class ManagedHub {
   }
 
   unsubscribe(subscriptionId: string, onComplete?: OnUnsubscribeComplete, scope?: unknown): void {
-    const subscription = this.#subscriptions.get(`hub:${subscriptionId}`);
+    const subscription = this.#subscriptions.get(subscriptionKey(null, subscriptionId));
     if (!subscription) throw hubError(HubErrors.NoSubscription);
     this.#drop(subscription);
     onComplete?.call(scope ?? this.getScope(), subscriptionId, true);
@@ -97,7 +101,7 @@ export class ManagedHub {
   subscribeForClient(container: HubContainer, topic: string, subscriptionId: string): void {
     this.#requireContainer(container);
     if (!isValidSubscribeTopic(topic)) throw hubError(HubErrors.BadParameters);
-    const key = `${container.getClientID()}:${subscriptionId}`;
+    const key = subscriptionKey(container, subscriptionId);
     if (this.#subscriptions.has(key)) throw hubError(HubErrors.Duplicate);
     if (!this.#allowSubscribe(topic, container)) throw hubError(HubErrors.NotAllowed);
     this.#subscriptions.set(key, {
@@ -112,7 +116,7 @@ export class ManagedHub {
   }
 
   unsubscribeForClient(container: HubContainer, subscriptionId: string): void {
-    const subscription = this.#subscriptions.get(`${container.getClientID()}:${subscriptionId}`);
+    const subscription = this.#subscriptions.get(subscriptionKey(container, subscriptionId));
     if (!subscription || subscription.container !== container) throw hubError(HubErrors.NoSubscription);
     this.#drop(subscription);
   }

@@ -1,10 +1,13 @@
 // The administration console in Chromium: an administrator signs in at /cfadmin/ and adds a reason code and a
 // wrap-up reason through the page, which the REST API then lists; an API refusal is shown in plain words and the
-// page keeps working; a wrong password and an agent are refused at sign-in.
+// page keeps working; a gadget proxy host is allowed through the page and a bad one refused; a wrong password and an
+// agent are refused at sign-in.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
+import { parseXml, type Element } from '../../src/shared/xml/index.ts';
 import { launchChromium, skipWithoutChromium } from '../support/browser.ts';
+import { basicAuth } from '../support/test-node.ts';
 import { ADMIN, AGENT, startWebNode, TEST_PASSWORD, type WebFixture } from '../support/web.ts';
 
 const labelsOf = (res: { xml: { getChildren(name: string): { getChildText(name: string): string | null }[] } | undefined }, item: string) =>
@@ -24,6 +27,15 @@ describe('/cfadmin/ in Chromium', { skip: skipWithoutChromium }, () => {
     await browser?.close();
     await fx?.close();
   });
+
+  /** GET /cfadmin/api/ProxyAllowList as the administrator. */
+  async function allowList(): Promise<Element> {
+    const res = await fetch(adminUrl.replace(/\/$/, '/api/ProxyAllowList'), { headers: { authorization: basicAuth(ADMIN) } });
+    assert.equal(res.status, 200);
+    const parsed = parseXml(await res.text());
+    assert.ok(parsed.ok);
+    return parsed.root;
+  }
 
   async function signIn(userid: string, password: string): Promise<Page> {
     const page = await browser.newPage();
@@ -80,6 +92,21 @@ describe('/cfadmin/ in Chromium', { skip: skipWithoutChromium }, () => {
       await page.waitForSelector('.admin-message[data-kind="done"]:has-text("The wrap-up reason was added.")');
       const res = await fx.call('GET', '/WrapUpReasons', { as: ADMIN });
       assert.ok(labelsOf(res, 'WrapUpReason').includes('Billing dispute'), res.text);
+    });
+
+    test('allows a gadget proxy host; a bad one is refused in plain words and changes nothing', async () => {
+      await page.click('nav.admin-nav button[data-section="proxy-allow-list"]');
+      await page.waitForSelector('#proxy-host');
+      await page.fill('#proxy-host', 'CRM.example.com:8443');
+      await page.click('form.admin-form button[data-action="save"]');
+      await page.waitForSelector('li[data-host="crm.example.com:8443"]');
+      const allowed = await allowList();
+      assert.deepEqual(allowed.getChildren('host').map((h) => h.getText()), ['crm.example.com:8443']);
+      await page.fill('#proxy-host', 'not a host');
+      await page.click('form.admin-form button[data-action="save"]');
+      const alert = await page.waitForSelector('.admin-message[data-kind="error"]');
+      assert.match(await alert.textContent() ?? '', /^Could not save the allowed hosts: /);
+      assert.equal((await allowList()).toString(), allowed.toString());
     });
   });
 

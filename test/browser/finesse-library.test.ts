@@ -1,18 +1,19 @@
 // finesse.js in Chromium against a whole node: the container page's ClientServices becomes the master through
 // the real tunnel page and the real notification service; REST objects load, change on notifications, add calls
 // to their collections, and hear refusals that arrive later as apiErrors notifications; gadget iframes share the
-// master's one XMPP session. The hub and gadgets.* are the real ones (desktop/hub, the gadget-runtime bundle); the
-// test server stands in for the gadget server's /gadgets/makeRequest.
+// master's one XMPP session. Everything around the library is real: the hub, the container's gadgets.* over an
+// inline client, gadgets rendered through /gadgets/ifr from a spec on another host, REST through
+// /gadgets/makeRequest.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { isNotifyService, type NotifyService } from '../../src/notify/index.ts';
-import { launchChromium, skipWithoutChromium } from '../support/browser.ts';
-import { startWebNode, TEST_PASSWORD, type WebFixture } from '../support/web.ts';
+import { ALLOW_LOCAL_NETWORK_FROM_ROUTED_PAGES, launchChromium, skipWithoutChromium } from '../support/browser.ts';
+import { ADMIN, startWebNode, TEST_PASSWORD, type WebFixture } from '../support/web.ts';
+import { startGadgetHost, type GadgetHostServer } from '../support/gadget-host-server.ts';
 import { basicAuth } from '../support/test-node.ts';
 
 interface StartResult { status: string; statuses: string[]; tunnelSrc: string | null; frames: number; resourceID: string }
@@ -37,7 +38,10 @@ interface Window {
     waitDialogState(state: string): Promise<{ id: string; state: string }>;
     dialogAction(action: string): Promise<Outcome>;
     consultOwnExtension(): Promise<{ first: Outcome; later: LaterError }>;
-    addGadget(url: string): Promise<string>;
+    addGadget(specUrl: string, mid: string, prefs: Record<string, string>): void;
+    publish(topic: string, data: unknown): void;
+    failover(failing: boolean): void;
+    foreignWritesToTunnel(payload: string): Promise<unknown>;
   };
   gadgetHarness: {
     config(): { id: string; restHost: string; hasAuth: boolean };
@@ -46,60 +50,35 @@ interface Window {
     loadUser(id: string): Promise<string>;
     waitUserChange(state: string): Promise<string>;
     loadQueue(id: string): Promise<{ name: string; statistics: Record<string, string> }>;
+    watchContainer(): boolean;
+    containerSeen(): { activeTab: number; ticks: { frequency: number; queued: number }[] };
   };
 }
 declare const window: Window;
 
 const HERE = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/**
- * The test pages, and /gadgets/makeRequest as Shindig answers it (spec §3.3), limited to the node's REST API:
- * the gadget runtime's gadgets.io posts there on the page's own origin.
- */
-async function servePages(webOrigin: string): Promise<{ server: Server; origin: string }> {
-  const fill = async (name: string) => (await readFile(HERE(name), 'utf8')).replaceAll('{{WEB}}', webOrigin);
-  const pages: Record<string, [string, string]> = {
-    '/': ['text/html; charset=utf-8', await fill('finesse-container.html')],
-    '/gadget.html': ['text/html; charset=utf-8', await fill('finesse-gadget.html')],
-    '/harness.js': ['text/javascript', await readFile(HERE('finesse-harness.js'), 'utf8')],
-  };
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const page = pages[path];
-    if (page) return res.writeHead(200, { 'content-type': page[0] }).end(page[1]);
-    if (path !== '/gadgets/makeRequest' || req.method !== 'POST') return res.writeHead(404).end();
-    readBody(req).then(async (text) => {
-      const form = new URLSearchParams(text);
-      const url = form.get('url') ?? '';
-      if (!url.startsWith(`${webOrigin}/finesse/api/`)) return res.writeHead(403).end();
-      const headers = Object.fromEntries(new URLSearchParams(form.get('headers') ?? ''));
-      const upstream = await fetch(url, { method: form.get('httpMethod') ?? 'GET', headers, body: form.get('postData') ?? undefined });
-      const responseHeaders: Record<string, string[]> = {};
-      upstream.headers.forEach((value, name) => { responseHeaders[name] = [value]; });
-      const answer = { [url]: { rc: upstream.status, body: await upstream.text(), headers: responseHeaders } };
-      res.writeHead(200, { 'content-type': 'application/json' }).end(`throw 1; < don't be evil' >${JSON.stringify(answer)}`);
-    }).catch(() => res.writeHead(500).end());
+/** The container page's script: the real hub, gadget host and container globals, bundled as the desktop is. */
+async function pageScript(): Promise<string> {
+  const result = await build({
+    configFile: false, logLevel: 'silent',
+    build: { write: false, minify: false, target: 'es2020',
+      lib: { entry: HERE('finesse-container-page.js'), formats: ['iife'], name: 'finesseTestPage', fileName: () => 'page.js' } },
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  assert.ok(address && typeof address === 'object');
-  return { server, origin: `http://127.0.0.1:${address.port}` };
+  const output = (Array.isArray(result) ? result[0] : result) as { output: Array<{ code?: string }> };
+  const code = output.output[0]?.code;
+  if (!code) throw new Error('the test page did not bundle');
+  return code;
 }
 
 describe('finesse.js in Chromium', { skip: skipWithoutChromium }, () => {
   let fx: WebFixture;
   let notify: NotifyService;
   let browser: Browser;
-  let pages: Server;
-  let pagesOrigin: string;
+  let ext: GadgetHostServer;
+  let webOrigin: string;
   let webPort: string;
+  let containerUrl: string;
   let container: Page;
   const gadgets: Frame[] = [];
 
@@ -107,22 +86,46 @@ describe('finesse.js in Chromium', { skip: skipWithoutChromium }, () => {
   const bosh = () => ({ xmppDomain: notify.server.domain, pubsubDomain: notify.server.pubsubDomain, resource: 'desktop' });
   const xmppSessions = (user: string) => notify.server.sessions.ofUser(`${user}@${notify.server.domain}`).size;
 
+  /**
+   * A page at the node's origin, as the desktop's container page is, so that gadget iframes are same-origin; its
+   * tunnel iframe is on the notification service's port.
+   */
+  async function openContainer(): Promise<Page> {
+    const page = await browser.newPage();
+    await page.route(containerUrl, (route) => route.fulfill({ contentType: 'text/html', body: containerHtml }));
+    await page.goto(containerUrl);
+    return page;
+  }
+  let containerHtml = '';
+
   before(async () => {
-    fx = await startWebNode();
+    const [node, host, script, chromium] = await Promise.all([
+      startWebNode(), startGadgetHost({ '/finesse/TestGadget.xml': await readFile(HERE('finesse-gadget.xml'), 'utf8') }),
+      pageScript(), launchChromium([ALLOW_LOCAL_NETWORK_FROM_ROUTED_PAGES]),
+    ]);
+    fx = node;
+    ext = host;
+    browser = chromium;
     await fx.web.cti?.whenOpen();
     await fx.web.csqs.whenBuilt();
     const found = fx.node.services.find(isNotifyService);
     assert.ok(found);
     notify = found;
+    webOrigin = new URL(fx.baseUrl).origin;
     webPort = new URL(fx.baseUrl).port;
-    ({ server: pages, origin: pagesOrigin } = await servePages(new URL(fx.baseUrl).origin));
-    browser = await launchChromium();
-    container = await browser.newPage();
-    await container.goto(`${pagesOrigin}/`);
+    containerUrl = `${webOrigin}/finesse-test/container.html`;
+    const allowed = await fetch(`${webOrigin}/cfadmin/api/ProxyAllowList`, {
+      method: 'PUT', headers: { authorization: basicAuth(ADMIN), 'content-type': 'application/xml' },
+      body: `<ProxyAllowList><host>${ext.hostPort}</host></ProxyAllowList>`,
+    });
+    assert.equal(allowed.status, 200);
+    containerHtml = (await readFile(HERE('finesse-container.html'), 'utf8'))
+      .replace('{{PAGE_SCRIPT}}', () => script.replaceAll('</script', '<\\/script'));
+    container = await openContainer();
   });
   after(async () => {
     await browser?.close();
-    pages?.close();
+    await ext?.close();
     await fx?.close();
   });
 
@@ -132,9 +135,10 @@ describe('finesse.js in Chromium', { skip: skipWithoutChromium }, () => {
     assert.equal(started.statuses[0], 'connecting');
     assert.equal(started.frames, 1);
     // By default the tunnel is on the notification service's HTTP port that SystemInfo names (§4.3).
-    assert.equal(started.tunnelSrc, `http://127.0.0.1:${notify.ports.bosh}/tunnel/?origin=${encodeURIComponent(pagesOrigin)}`);
+    assert.equal(started.tunnelSrc, `http://127.0.0.1:${notify.ports.bosh}/tunnel/?origin=${encodeURIComponent(webOrigin)}`);
     assert.equal(started.resourceID, 'desktop');
     assert.equal(xmppSessions('agent1'), 1);
+    assert.equal([...notify.server.sessions.ofUser(`agent1@${notify.server.domain}`)][0]?.transport.kind, 'bosh');
   });
 
   test('gadget iframes are not masters: their connect handler runs, their objects load, their explicit nodes go through the master', async () => {
@@ -142,11 +146,12 @@ describe('finesse.js in Chromium', { skip: skipWithoutChromium }, () => {
     const queueId = /\/finesse\/api\/Queue\/(\d+)/.exec(queues.text)?.[1];
     assert.ok(queueId, queues.text);
     for (const mid of ['1', '2']) {
-      const prefs = new URLSearchParams({ mid, up_host: '127.0.0.1', up_restHost: '127.0.0.1', up_localhostPort: webPort,
-        up_authorization: Buffer.from(`agent1:${TEST_PASSWORD}`).toString('base64') });
-      await container.evaluate((url) => window.harness.addGadget(url), `${pagesOrigin}/gadget.html?${prefs}`);
-      const frame = container.frames().find((f) => f.url().includes(`mid=${mid}&`));
+      const prefs = { scheme: 'http', host: '127.0.0.1', hostPort: webPort, restHost: '127.0.0.1', localhostPort: webPort,
+        authorization: Buffer.from(`agent1:${TEST_PASSWORD}`).toString('base64') };
+      await container.evaluate(([spec, m, p]) => window.harness.addGadget(spec, m, p), [`${ext.origin}/finesse/TestGadget.xml`, mid, prefs] as const);
+      const frame = await (await container.waitForSelector(`#finesse_gadget_${mid}`)).contentFrame();
       assert.ok(frame);
+      await frame.waitForFunction(() => window.gadgetHarness !== undefined, undefined, { timeout: 10_000 });
       gadgets.push(frame);
       assert.deepEqual(await frame.evaluate(() => window.gadgetHarness.start()), { master: false, tab: 'home', gadgetId: mid });
       // finesse.gadget.Config from the prefs; init() adds the id from `authorization` (§5).
@@ -208,6 +213,38 @@ describe('finesse.js in Chromium', { skip: skipWithoutChromium }, () => {
     assert.equal(refused.status, 400);
   });
 
+  test('ContainerServices: ACTIVE_TAB only for the gadget\'s own tab, timer ticks wrapped, ClientLogger on the hub', async () => {
+    const gadget = gadgets[0]!;
+    assert.equal(await gadget.evaluate(() => window.gadgetHarness.watchContainer()), true);
+    const queued = Date.now();
+    await container.evaluate(([q]) => {
+      window.harness.publish('finesse.containerservices.activeTab', 'manageCall');
+      window.harness.publish('finesse.containerservices.activeTab', 'home');
+      window.harness.publish('finesse.containerservices.timerTickEvent', { tickFrequency: 1000, dateQueued: q });
+    }, [queued] as const);
+    await gadget.waitForFunction(() => window.gadgetHarness.containerSeen().ticks.length > 0);
+    assert.deepEqual(await gadget.evaluate(() => window.gadgetHarness.containerSeen()), { activeTab: 1, ticks: [{ frequency: 1000, queued }] });
+    const logged = await container.evaluate(() => window.harness.hubTopics('finesse.clientLogging.'));
+    assert.equal(logged[0]?.topic, 'finesse.clientLogging.TestGadget');
+    assert.match(String(logged[0]?.data), /: ready$/);
+  });
+
+  test('the tunnel ignores messages from any window but the one that embeds it', async () => {
+    await container.evaluate(() => window.harness.foreignWritesToTunnel('11|'));
+    assert.equal(xmppSessions('agent1'), 1, 'a DISCONNECT_REQ from another frame did nothing');
+    assert.ok(!(await container.evaluate(() => window.harness.statuses())).includes('disconnecting'));
+  });
+
+  test('setFailoverMode: gadgets run their disconnect handler on failing and their connect handler on recovered', async () => {
+    const gadget = gadgets[1]!;
+    const before = await gadget.evaluate(() => window.gadgetHarness.events());
+    await container.evaluate(() => window.harness.failover(true));
+    await gadget.waitForFunction((n) => window.gadgetHarness.events().disconnected > n, before.disconnected);
+    await container.evaluate(() => window.harness.failover(false));
+    await gadget.waitForFunction((n) => window.gadgetHarness.events().connected > n, before.connected);
+    assert.deepEqual((await container.evaluate(() => window.harness.statuses())).slice(-2), ['failing', 'recovered']);
+  });
+
   test('when the XMPP session drops, the master reports reconnecting, then connected on one new session', async () => {
     const seen = container.evaluate(() => window.harness.waitStatus('connected', 15_000));
     for (const session of notify.server.sessions.ofUser(`agent1@${notify.server.domain}`)) session.close('system-shutdown');
@@ -217,10 +254,23 @@ describe('finesse.js in Chromium', { skip: skipWithoutChromium }, () => {
     for (const gadget of gadgets) assert.ok((await gadget.evaluate(() => window.gadgetHarness.events())).reconnecting >= 1);
   });
 
-  test('a wrong password: the tunnel reports unauthorized and REST objects get 401', async () => {
-    const other = await browser.newPage();
+  test('over WebSocket (a Poise extension) the master connects the same way', async () => {
+    const other = await openContainer();
     try {
-      await other.goto(`${pagesOrigin}/`);
+      const started = await other.evaluate(([c, b]) => window.harness.startMaster(c, b),
+        [config('agent3', TEST_PASSWORD), { ...bosh(), transport: 'websocket' }] as const);
+      assert.equal(started.status, 'connected', started.statuses.join());
+      const [session] = notify.server.sessions.ofUser(`agent3@${notify.server.domain}`);
+      assert.ok(session);
+      assert.equal(session.transport.kind, 'websocket');
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('a wrong password: the tunnel reports unauthorized and REST objects get 401', async () => {
+    const other = await openContainer();
+    try {
       const started = await other.evaluate(([c, b]) => window.harness.startMaster(c, b), [config('agent2', 'wrong-password'), bosh()] as const);
       assert.equal(started.status, 'unauthorized', started.statuses.join());
       assert.equal(xmppSessions('agent2'), 0);

@@ -45,6 +45,7 @@ window.hubTest = {
   },
   iframeHeight(mid) { return mounted.get(String(mid)).iframe.style.height; },
   iframeSrc(mid) { return mounted.get(String(mid)).iframe.src; },
+  reload(mid, specUrl) { mounted.get(String(mid)).reload(specUrl); },
   unmount(mid) { mounted.get(String(mid)).unmount(); mounted.delete(String(mid)); },
   containers() { return hub.listContainers().map((c) => c.getClientID()); },
 };

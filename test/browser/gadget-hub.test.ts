@@ -28,6 +28,8 @@ const GADGET = `<?xml version="1.0" encoding="UTF-8"?>
 <script>
   window.received = [];
   window.subscribed = {};
+  window.alerts = [];
+  gadgets.HubSettings.params = { HubClient: { onSecurityAlert: function (client, alert) { alerts.push(alert); } } };
   gadgets.HubSettings.onConnect = function () {
     var prefs = new gadgets.Prefs();
     window.prefsSeen = { greeting: prefs.getString('greeting'), color: prefs.getString('color') };
@@ -55,12 +57,14 @@ interface TestWindow {
     publish(topic: string, data: unknown): void;
     iframeHeight(mid: number): string;
     iframeSrc(mid: number): string;
+    reload(mid: number, specUrl?: string): void;
     unmount(mid: number): void;
     containers(): string[];
   };
 }
 interface GadgetWindow {
   connected?: boolean;
+  alerts: string[];
   helperLoaded?: boolean;
   prefsSeen?: Record<string, string>;
   received: Array<{ via: string; topic: string; data: unknown }>;
@@ -269,6 +273,37 @@ describe('gadgets on a container page', { skip: skipWithoutChromium }, () => {
       window.gadgets.io.makeRequest('http://127.0.0.1:9/nothing', (r) => resolve({ rc: r.rc, errors: r.errors }), {});
     }));
     assert.deepEqual(refused, { rc: 403, errors: ['Error 403'] });
+  });
+
+  test('a gadget ignores garbage from its container\'s window (alert) and messages from other windows (quietly)', async () => {
+    await page.evaluate(() => {
+      const frame = (globalThis as unknown as { document: { getElementById(id: string): { contentWindow: { postMessage(m: unknown, o: string): void } } } })
+        .document.getElementById('finesse_gadget_2');
+      frame.contentWindow.postMessage('poise-oah2|{garbage', '*');
+      frame.contentWindow.postMessage('poise-oah2|{"t":"wrong","k":"dlv","sid":"1","topic":"sampleGadget.info","data":"forged"}', '*');
+    });
+    await two.waitForFunction(() => window.alerts.length >= 2);
+    assert.deepEqual(await two.evaluate(() => window.alerts), ['OpenAjax.hub.SecurityAlert.ForgedMsg', 'OpenAjax.hub.SecurityAlert.ForgedMsg']);
+    await one.evaluate(() => (parent as unknown as { frames: { [i: number]: { postMessage(m: unknown, o: string): void } } }).frames[1]
+      ?.postMessage('poise-oah2|{garbage', '*'));
+    await flush(one, two);
+    assert.equal(await two.evaluate(() => window.alerts.length), 2);
+    assert.ok(!(await received(two)).some((r) => r.data === 'forged'));
+  });
+
+  test('a reloaded gadget joins again with its new page\'s subscriptions only, and keeps the prefs it set', async () => {
+    const frame = await (await page.waitForSelector('#finesse_gadget_2')).contentFrame();
+    assert.ok(frame);
+    await frame.evaluate(() => { window.connected = false; });
+    await page.evaluate(() => window.hubTest.reload(2));
+    await frame.waitForFunction(() => window.connected === true && Object.keys(window.subscribed).length === 5);
+    assert.deepEqual(await frame.evaluate(() => window.prefsSeen), { greeting: 'bye', color: 'blue' });
+    await page.evaluate(() => window.hubTest.publish('sampleGadget.info', 'after reload'));
+    await frame.waitForFunction(() => window.received.length >= 3);
+    await flush(one, frame);
+    const got = (await frame.evaluate(() => window.received.splice(0))).filter((r) => r.data === 'after reload');
+    assert.equal(got.length, 3, 'one delivery per subscription of the new page, none for the old page\'s');
+    two = frame;
   });
 
   test('unmounting a gadget removes its iframe and its container', async () => {

@@ -8,6 +8,12 @@ export const chromiumMissing = await access(CHROMIUM).then(() => false, () => tr
 /** For describe(..., { skip }) */
 export const skipWithoutChromium: string | false = chromiumMissing ? `${CHROMIUM} is missing (apt-get install chromium)` : false;
 
-export const launchChromium = (): Promise<Browser> => chromium.launch({
-  executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+export const launchChromium = (extraArgs: readonly string[] = []): Promise<Browser> => chromium.launch({
+  executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', ...extraArgs],
 });
+
+/**
+ * A page fulfilled by `page.route` has no address, so Chromium counts it as public and blocks its requests to
+ * 127.0.0.1 on other ports (Local Network Access); a desktop served by the node itself is local and is not blocked.
+ */
+export const ALLOW_LOCAL_NETWORK_FROM_ROUTED_PAGES = '--disable-features=LocalNetworkAccessChecks';

@@ -6,7 +6,8 @@ import { MessageLine, type Section } from '../section.ts';
 import { childElements, escapeXml } from '../xml.ts';
 
 const PATH = '/cfadmin/api/ProxyAllowList';
-const HOST_PORT = /^[A-Za-z0-9.-]+(?::[0-9]{1,5})?$/;
+
+const hostsOf = (list: Element): string[] => childElements(list, 'host').map((e) => (e.textContent ?? '').trim()).filter(Boolean);
 
 export const proxyAllowListSection: Section = {
   id: 'proxy-allow-list',
@@ -16,15 +17,16 @@ export const proxyAllowListSection: Section = {
     let hosts: string[] = [];
     let loaded = false;
     try {
-      hosts = childElements(await api.get(PATH), 'host').map((e) => (e.textContent ?? '').trim()).filter(Boolean);
+      hosts = hostsOf(await api.get(PATH));
       loaded = true;
     } catch (err) {
       message.error(describeApiFailure('Could not load the allowed hosts', err));
     }
     const save = async (next: string[]) => {
       try {
-        await api.request('PUT', PATH, `<ProxyAllowList>${next.map((host) => `<host>${escapeXml(host)}</host>`).join('')}</ProxyAllowList>`);
-        hosts = next;
+        const { root } = await api.request('PUT', PATH, `<ProxyAllowList>${next.map((host) => `<host>${escapeXml(host)}</host>`).join('')}</ProxyAllowList>`);
+        // The server answers the list as saved (entries normalised, e.g. lower case).
+        hosts = root ? hostsOf(root) : next;
         render();
         message.done('The allowed hosts were saved.');
       } catch (err) {
@@ -39,7 +41,7 @@ export const proxyAllowListSection: Section = {
       form.addEventListener('submit', (event) => {
         event.preventDefault();
         const host = input.value.trim();
-        if (!HOST_PORT.test(host)) { message.error('Enter a host name, optionally followed by :port, such as crm.example.com:443.'); return; }
+        if (host === '') { message.error('Enter a host name, optionally followed by :port, such as crm.example.com:443.'); return; }
         if (hosts.includes(host)) { message.error(`${host} is already allowed.`); return; }
         void save([...hosts, host]);
       });

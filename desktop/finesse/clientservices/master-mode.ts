@@ -49,6 +49,11 @@ class TunnelMaster {
     document.body.appendChild(frame);
   }
 
+  /** The container's failover state (spec §7): gadgets suspend REST events on `failing`, refresh on `recovered`. */
+  setFailoverMode(failing: boolean): void {
+    this.#publishStatus(failing ? 'failing' : 'recovered');
+  }
+
   #send(type: TunnelMessageName, payload: string): void {
     const target = this.#frame?.contentWindow;
     if (target && this.#tunnelOrigin) target.postMessage(encodeTunnelMessage({ type, payload }), this.#tunnelOrigin);
@@ -146,6 +151,12 @@ function parseJson(text: string): unknown {
 }
 
 let master: TunnelMaster | undefined;
+
+/** Master only: publishes `failing` or `recovered` on `finesse.info.connection` (§7 step 2). */
+export function setFailoverMode(failing: boolean): void {
+  if (!master) throw new Error('setFailoverMode: this instance is not the master (call initBosh first)');
+  master.setFailoverMode(failing);
+}
 
 /** Makes this instance the master: creates `iframe#tunnel-frame` and starts relaying (§1 step 5). Once per page. */
 export function initBosh(options: BoshOptions): Promise<void> {

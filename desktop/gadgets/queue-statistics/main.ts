@@ -7,7 +7,10 @@ import { h, replaceContent } from '../shared/dom.ts';
 import { describeFailure } from '../shared/errors.ts';
 import type { Queue, RestCollection } from '../shared/finesse-api.ts';
 import { bootGadget, type GadgetSession } from '../shared/gadget-boot.ts';
-import { formatDuration, parseTime, tickDurations } from '../shared/time.ts';
+import { formatDuration, parseTime } from '../shared/time.ts';
+import { tickDurations } from '../shared/ticker.ts';
+
+const REFRESH_MS = 10_000;
 
 /** -1 means "not available" (rest-api.md §10: an unassigned queue, or Finesse with UCCX). */
 const count = (stats: unknown, name: string): string => {
@@ -36,6 +39,9 @@ class QueueStatistics {
       onError: (rsp) => { this.#message = describeFailure('Could not load your queues', rsp); this.render(); },
     });
     tickDurations(session.root, session.serverNow);
+    // Statistics change on each queue's node every 10 s at most (rest-api.md §10); reading the list at that pace
+    // keeps the figures current even where the queue items are not subscribed one by one.
+    window.setInterval(() => { if (this.#queues?.isLoaded()) this.#queues.refresh(); }, REFRESH_MS);
     this.render();
   }
 

@@ -25,6 +25,8 @@ export interface RestObject {
   getData(): unknown;
   addHandler(type: 'load' | 'change' | 'add' | 'delete', callback: (object: never) => void): void;
   isLoaded(): boolean;
+  /** GET the object again; the answer fires `change` (§5 RestBase). */
+  refresh(retries?: number): void;
 }
 
 export interface RestCollection<I> extends RestObject {
@@ -95,7 +97,7 @@ export interface GadgetsLibrary {
 }
 
 function global<T>(name: string): T {
-  const value: unknown = Reflect.get(window, name);
+  const value: unknown = Reflect.get(globalThis, name);
   if (typeof value !== 'object' || value === null) throw new Error(`${name} is not loaded`);
   return value as T;
 }

@@ -1,4 +1,4 @@
-// Durations shown on the desktop: m:ss under an hour, h:mm:ss beyond.
+// Durations shown on the desktop: m:ss under an hour, h:mm:ss beyond. Pure.
 
 export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
@@ -13,20 +13,4 @@ export function parseTime(value: string): number | undefined {
   if (!value) return undefined;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? undefined : ms;
-}
-
-/**
- * Every second, writes the time elapsed since `data-since` (epoch ms) into each such element under `root`.
- * `now` is the server's clock when the library offers it. Returns the stop function.
- */
-export function tickDurations(root: HTMLElement, now: () => number): () => void {
-  const tick = () => {
-    for (const element of root.querySelectorAll<HTMLElement>('[data-since]')) {
-      const since = Number(element.dataset.since);
-      if (Number.isFinite(since) && since > 0) element.textContent = formatDuration(now() - since);
-    }
-  };
-  tick();
-  const timer = window.setInterval(tick, 1000);
-  return () => window.clearInterval(timer);
 }

@@ -7,7 +7,8 @@ import { h, replaceContent } from '../shared/dom.ts';
 import { describeFailure } from '../shared/errors.ts';
 import type { RestCollection, Team, User } from '../shared/finesse-api.ts';
 import { bootGadget, type GadgetSession } from '../shared/gadget-boot.ts';
-import { formatDuration, tickDurations } from '../shared/time.ts';
+import { formatDuration } from '../shared/time.ts';
+import { tickDurations } from '../shared/ticker.ts';
 import { agentRow, allowedChanges, STATE_NAMES, supervisedTeams, type AgentRow, type TeamChoice } from './team-view.ts';
 
 const CHANGES = [

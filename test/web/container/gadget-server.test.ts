@@ -113,6 +113,17 @@ describe('gadget server', () => {
     assert.equal(ext.requests.at(-1)?.url, '/sample.xml');
   });
 
+  test('ifr renders this node\'s own gadgets: a built-in from the table, another over HTTP from this node', async () => {
+    const builtin = await ifr('/desktop/scripts/js/callcontrol.js');
+    assert.equal(builtin.status, 200);
+    const html = await builtin.text();
+    assert.match(html, new RegExp(`<base href="${origin}/desktop/scripts/js/callcontrol\\.js">`));
+    assert.match(html, /<script src="\/desktop\/assets\/js\/finesse\.js"><\/script>/);
+    const livedata = await ifr('/livedata/gadget/LiveDataGadget.xml?report=teamState');
+    assert.equal(livedata.status, 200, await livedata.clone().text());
+    assert.match(await livedata.text(), new RegExp(`<base href="${origin}/livedata/gadget/LiveDataGadget\\.xml\\?report=teamState">`));
+  });
+
   test('ifr: a host allowed by name is not allowed on another port', async () => {
     const res = await ifr(`${other.origin}/sample.xml`);
     assert.equal(res.status, 403);
