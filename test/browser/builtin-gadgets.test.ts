@@ -93,10 +93,13 @@ describe('built-in gadgets in Chromium', { skip: skipWithoutChromium }, () => {
     }
     assert.equal(await gadget.$(`section.call-card[data-dialog-id="${dialogId}"] button[data-action="ANSWER"]`), null);
 
-    // Hold and retrieve, then end the call: the card leaves or turns to wrap-up.
-    await gadget.click(`section.call-card[data-dialog-id="${dialogId}"] button[data-action="HOLD"]`);
+    // Hold and retrieve from the keyboard: focus moves from Hold to Retrieve, which Enter presses again.
+    const focusedAction = () => gadget.evaluate(() => document.activeElement?.getAttribute('data-action'));
+    await gadget.focus(`section.call-card[data-dialog-id="${dialogId}"] button[data-action="HOLD"]`);
+    await page.keyboard.press('Enter');
     await gadget.waitForSelector(`section.call-card[data-dialog-id="${dialogId}"][data-state="HELD"]`, { timeout: 5_000 });
-    await gadget.click(`section.call-card[data-dialog-id="${dialogId}"] button[data-action="RETRIEVE"]`);
+    assert.equal(await focusedAction(), 'RETRIEVE');
+    await page.keyboard.press('Enter');
     await gadget.waitForSelector(`section.call-card[data-dialog-id="${dialogId}"][data-state="ACTIVE"]`, { timeout: 5_000 });
     await gadget.click(`section.call-card[data-dialog-id="${dialogId}"] button[data-action="DROP"]`);
   });
