@@ -1,10 +1,11 @@
 // The built-in gadgets in Chromium, as the desktop renders them: the container page (the hub and the master
 // ClientServices) mounts each through /gadgets/ifr from its layout path. A lab call to 7001 rings in agent1's call
 // control with the caller's number and callVariable1 from the media properties layout; Answer makes it active, as
-// REST agrees; hold, retrieve and drop follow; in wrap-up a wrap-up reason is saved and wrap-up ended; a call the
-// server refuses is explained in plain words and the dial pad keeps working. The phone books gadget calls a
-// contact; the supervisor's team performance gadget follows an agent and changes its state; a consult to that
-// agent offers Transfer, which hands the caller over.
+// REST agrees; hold and retrieve (from the keyboard) and drop follow; in wrap-up a wrap-up reason is saved and
+// wrap-up ended; a call the server refuses is explained in plain words and the dial pad keeps working. The phone
+// books gadget calls a contact; the supervisor's team performance gadget follows an agent and changes its state,
+// and queue statistics list the supervisor's queue; a consult to that agent offers Transfer, which hands the
+// caller over.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -141,7 +142,7 @@ describe('built-in gadgets in Chromium', { skip: skipWithoutChromium }, () => {
     await gadget.waitForSelector('.idle', { timeout: 5_000 });
   });
 
-  test('team performance: the supervisor sees an agent sign in and makes it Ready, then signs it out', async () => {
+  test('supervisor: team performance follows an agent and changes its state; queue statistics list the queue', async () => {
     const { page: supervisorPage, gadget: team } = await openDesktop(SUPERVISOR, '1101', 'teamPerformance.js');
     try {
       await supervisorPage.click('#tab_manageTeam');
@@ -155,6 +156,14 @@ describe('built-in gadgets in Chromium', { skip: skipWithoutChromium }, () => {
       await team.click('button[data-action="LOGOUT"]');
       await team.waitForSelector('tr[data-agent-id="agent2"][data-state="LOGOUT"]', { timeout: 5_000 });
       assert.equal(await team.$('.poise-error'), null);
+
+      // Queue statistics on the Queue Data tab: the Sales CSQ with its figures.
+      await supervisorPage.click('#tab_queueData');
+      const queues = await (await supervisorPage.waitForSelector('iframe[src*="queueStatistics.js"]')).contentFrame();
+      assert.ok(queues);
+      const row = await queues.waitForSelector('tr[data-queue-id]', { timeout: 5_000 });
+      assert.equal(await row.$eval('th', (e) => e.textContent), 'Sales');
+      assert.equal(await row.getAttribute('data-waiting'), '0');
     } finally {
       await supervisorPage.close();
     }
