@@ -5,7 +5,7 @@
 // wrap-up ended; a call the server refuses is explained in plain words and the dial pad keeps working. The phone
 // books gadget calls a contact; the supervisor's team performance gadget follows an agent and changes its state,
 // and queue statistics list the supervisor's queue; a consult to that agent offers Transfer, which hands the
-// caller over.
+// caller over. Added to the layout, the call variables gadget shows a call's data.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -201,5 +201,31 @@ describe('built-in gadgets in Chromium', { skip: skipWithoutChromium }, () => {
     }), [original, consult], { timeout: 5_000 });
     const agent2Dialogs = await fx.call('GET', '/User/agent2/Dialogs', { as: 'agent2' });
     assert.match(agent2Dialogs.text, new RegExp(`<id>${original}</id>`), 'agent2 now has the caller');
+  });
+  test('call variables: added to the agent layout, it shows the call data of agent3\'s call', async () => {
+    const current = await fx.call('GET', '/LayoutConfig/default', { as: AGENT });
+    const layout = current.xml?.getChildText('layoutxml') ?? '';
+    const page = '<page><gadget>/desktop/scripts/js/callcontrol.js</gadget></page>';
+    assert.ok(layout.includes(page), layout);
+    const changed = layout.replace(page, '<page><gadget>/desktop/scripts/js/callcontrol.js</gadget><gadget>/desktop/scripts/js/callvariables.js</gadget></page>');
+    const escaped = changed.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+    const put = await fx.call('PUT', '/LayoutConfig/default', { body: `<LayoutConfig><layoutxml>${escaped}</layoutxml></LayoutConfig>` });
+    assert.equal(put.status, 200, put.text);
+    const { page: agent3Page, gadget: variables } = await openDesktop('agent3', '1003', 'callvariables.js');
+    try {
+      await variables.waitForSelector('text=No call.', { timeout: 15_000 });
+      await putState('agent3', '<User><state>READY</state></User>', 'READY');
+      await fetch(`${fx.cmUrl}/lab/calls`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: basicAuth('admin') },
+        body: JSON.stringify({ from: '+14085550111', to: '7001', callVariables: { callVariable1: 'acct-77', callVariable4: 'gold' } }),
+      });
+      const data = await variables.waitForSelector('dl.call-variables', { timeout: 5_000 });
+      assert.equal(await data.$eval('div[data-property="callVariable1"] dt', (e) => e.textContent), 'Customer');
+      assert.equal(await data.$eval('div[data-property="callVariable1"] dd', (e) => e.textContent), 'acct-77');
+      assert.equal(await data.$eval('div[data-property="callVariable4"] dd', (e) => e.textContent), 'gold');
+      assert.equal(await data.$eval('div[data-property="queueName"] dd', (e) => e.textContent), 'Sales');
+    } finally {
+      await agent3Page.close();
+    }
   });
 });
