@@ -68,9 +68,12 @@ export class RestCollectionBase<Item extends RestBase = RestBase> extends RestBa
           this._items.delete(id);
           this._fire('collectionDelete', item);
         } else {
-          const known = this._items.has(id);
-          const item = this.#upsert(raw);
-          if (item) this._fire(known ? 'change' : 'collectionAdd', item);
+          const known = this._items.get(id);
+          if (known) known.applyChange(raw); // a PUT of the whole list: the item's own `change`
+          else {
+            const item = this.#upsert(raw);
+            if (item) this._fire('collectionAdd', item);
+          }
         }
       }
       return;

@@ -151,6 +151,11 @@ test('Dialogs: a POST adds a call with its media properties, a PUT from the Dial
   notify(node, `<Update><data>${DIALOG('42', 'ACTIVE').replace('<Dialog>', '<dialog>').replace('</Dialog>', '</dialog>')}</data><event>PUT</event><requestId></requestId><source>/finesse/api/Dialog/42</source></Update>`);
   await new Promise((r) => setImmediate(r));
   assert.deepEqual(states, ['ACTIVE']);
+  // The whole list PUT on the collection: a known call changes, no second collectionAdd.
+  notify(node, `<Update><data><dialogs>${DIALOG('42', 'HELD')}</dialogs></data><event>PUT</event><requestId></requestId><source>${node}</source></Update>`);
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(states, ['ACTIVE', 'HELD']);
+  assert.equal(added.length, 1);
   assert.deepEqual(Object.keys(dialogs.getCollection()), ['42']);
   answer = () => ({ rc: 202, text: '' });
   await next((resolve) => dialog.requestAction('1001', Dialog.Actions.DROP, { success: resolve }));
