@@ -120,7 +120,7 @@ export async function formList(body: HTMLElement, api: AdminApi, spec: FormListS
       h('h3', {}, editing ? `Edit ${spec.noun}` : `Add a ${spec.noun}`),
       h('div', { class: 'poise-row' },
         ...spec.fields.filter((f) => !(editing && f.createOnly)).map((f) => fieldControl(f, `${slug}-${f.name}`, current[f.name] ?? '')),
-        h('button', { type: 'submit', class: 'primary', 'data-action': 'save' }, editing ? 'Save' : 'Add'),
+        h('button', { type: 'submit', class: 'primary', id: `${slug}-save`, 'data-action': 'save' }, editing ? 'Save' : 'Add'),
         editing ? h('button', { type: 'button', onclick: () => { editing = undefined; render(); } }, 'Cancel') : undefined));
     form.addEventListener('submit', (event) => { event.preventDefault(); void save(form); });
     replaceContent(body, [

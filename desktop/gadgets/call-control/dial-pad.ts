@@ -4,10 +4,11 @@ import { h } from '../shared/dom.ts';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
 
-export function keypad(label: string, onKey: (digit: string) => void, action: string): HTMLElement {
+/** `idPrefix` gives each key a stable id, so focus stays on a key across re-renders. */
+export function keypad(label: string, onKey: (digit: string) => void, action: string, idPrefix: string): HTMLElement {
   return h('div', { class: 'keypad', role: 'group', 'aria-label': label },
-    ...KEYS.map((digit) => h('button', {
-      type: 'button', 'data-action': action, 'data-digit': digit, 'aria-label': `${label} ${digit}`,
+    ...KEYS.map((digit, index) => h('button', {
+      type: 'button', id: `${idPrefix}-${index}`, 'data-action': action, 'data-digit': digit, 'aria-label': `${label} ${digit}`,
       onclick: () => onKey(digit),
     }, digit)));
 }
@@ -27,9 +28,9 @@ export function makeCallPanel(state: MakeCallState, onInput: (number: string) =>
   },
   h('div', { class: 'poise-row' },
     h('label', {}, 'Number to call', input),
-    h('button', { type: 'submit', class: 'primary', 'data-action': 'MAKE_CALL', disabled: state.busy || state.number.trim() === '' }, 'Call'),
-    h('button', { type: 'button', 'data-action': 'DIAL_PAD', 'aria-expanded': String(state.padOpen), 'aria-controls': 'dial-pad',
+    h('button', { type: 'submit', class: 'primary', id: 'make-call', 'data-action': 'MAKE_CALL', disabled: state.busy || state.number.trim() === '' }, 'Call'),
+    h('button', { type: 'button', id: 'dial-pad-toggle', 'data-action': 'DIAL_PAD', 'aria-expanded': String(state.padOpen), 'aria-controls': 'dial-pad',
       onclick: onTogglePad }, 'Dial pad')),
-  state.padOpen ? h('div', { id: 'dial-pad' }, keypad('Dial', (digit) => onInput(`${state.number}${digit}`), 'DIAL_DIGIT')) : undefined);
+  state.padOpen ? h('div', { id: 'dial-pad' }, keypad('Dial', (digit) => onInput(`${state.number}${digit}`), 'DIAL_DIGIT', 'dial-key')) : undefined);
   return form;
 }

@@ -55,7 +55,7 @@ function consultRow(view: DialogView, context: CardContext, callbacks: CardCallb
     id, type: 'tel', autocomplete: 'off', value: context.input.consultNumber,
     oninput: (event) => callbacks.input({ consultNumber: (event.target as HTMLInputElement).value }),
   })),
-  h('button', { type: 'submit', 'data-action': 'CONSULT_CALL', disabled: context.input.consultNumber.trim() === '' || context.busy.has('CONSULT_CALL') }, 'Consult'));
+  h('button', { type: 'submit', id: `consult-button-${view.id}`, 'data-action': 'CONSULT_CALL', disabled: context.input.consultNumber.trim() === '' || context.busy.has('CONSULT_CALL') }, 'Consult'));
 }
 
 function wrapUpPanel(view: DialogView, context: CardContext, callbacks: CardCallbacks): HTMLElement {
@@ -71,9 +71,9 @@ function wrapUpPanel(view: DialogView, context: CardContext, callbacks: CardCall
       onchange: (event) => callbacks.input({ wrapUpReason: (event.target as HTMLSelectElement).value }),
     }, h('option', { value: '' }, reasons.length === 0 ? 'No wrap-up reasons' : 'Choose a reason…'),
     ...reasons.map((r) => h('option', { value: r, selected: r === context.input.wrapUpReason }, r)))),
-    h('button', { type: 'submit', class: 'primary', 'data-action': 'UPDATE_CALL_DATA',
+    h('button', { type: 'submit', class: 'primary', id: `wrap-up-apply-${view.id}`, 'data-action': 'UPDATE_CALL_DATA',
       disabled: context.input.wrapUpReason === '' || context.busy.has('UPDATE_CALL_DATA') }, 'Apply'),
-    h('button', { type: 'button', 'data-action': 'READY', disabled: context.busy.has('READY'),
+    h('button', { type: 'button', id: `wrap-up-ready-${view.id}`, 'data-action': 'READY', disabled: context.busy.has('READY'),
       onclick: () => callbacks.act('READY') }, 'End wrap-up (Ready)')),
   context.workSince !== undefined
     ? h('p', { class: 'poise-muted' }, 'In wrap-up for ', timer(context.workSince, context.now, 'Time in wrap-up'))
@@ -84,18 +84,20 @@ export function dialogCard(view: DialogView, context: CardContext, callbacks: Ca
   const stateLabel = STATE_LABELS[view.state] ?? view.state;
   const direction = view.incoming ? 'from' : 'to';
   const buttons = BUTTONS.filter((b) => view.actions.has(b.action)).map((b) => h('button', {
-    type: 'button', class: b.style, 'data-action': b.action, disabled: context.busy.has(b.action),
-    onclick: () => callbacks.act(b.action),
+    // While its request is on its way the button stays focusable (aria-disabled), so keyboard focus is not lost.
+    type: 'button', class: b.style, 'data-action': b.action, id: `${b.action.toLowerCase()}-${view.id}`,
+    'aria-disabled': context.busy.has(b.action) ? 'true' : undefined,
+    onclick: () => { if (!context.busy.has(b.action)) callbacks.act(b.action); },
   }, b.label));
   const canDtmf = view.actions.has('SEND_DTMF') || (view.state === 'ACTIVE' && view.actions.size > 0);
   if (canDtmf) {
     buttons.push(h('button', {
-      type: 'button', 'data-action': 'KEYPAD', 'aria-expanded': String(context.input.keypadOpen),
+      type: 'button', 'data-action': 'KEYPAD', id: `keypad-toggle-${view.id}`, 'aria-expanded': String(context.input.keypadOpen),
       'aria-controls': `keypad-${view.id}`, onclick: () => callbacks.input({ keypadOpen: !context.input.keypadOpen }),
     }, 'Keypad'));
   }
   const card = h('section', {
-    class: 'call-card', 'data-dialog-id': view.id, 'data-state': view.state, 'data-dialog-state': view.dialogState,
+    id: `call-${view.id}`, class: 'call-card', 'data-dialog-id': view.id, 'data-state': view.state, 'data-dialog-state': view.dialogState,
     'aria-label': `${stateLabel} ${direction} ${view.otherParty}`,
   },
   h('header', { class: 'call-header' },
@@ -108,7 +110,7 @@ export function dialogCard(view: DialogView, context: CardContext, callbacks: Ca
   buttons.length > 0 ? h('div', { class: 'poise-row call-actions' }, ...buttons) : undefined,
   view.actions.has('CONSULT_CALL') ? consultRow(view, context, callbacks) : undefined,
   canDtmf && context.input.keypadOpen
-    ? h('div', { id: `keypad-${view.id}` }, keypad('Send tone', (digit) => callbacks.act('SEND_DTMF', digit), 'SEND_DTMF'))
+    ? h('div', { id: `keypad-${view.id}` }, keypad('Send tone', (digit) => callbacks.act('SEND_DTMF', digit), 'SEND_DTMF', `tone-${view.id}`))
     : undefined,
   view.state === 'WRAP_UP' ? wrapUpPanel(view, context, callbacks) : undefined);
   return card;

@@ -29,19 +29,29 @@ export function append(parent: Node, children: readonly Child[]): void {
 
 /**
  * Replaces the children of `root`, keeping keyboard focus and the caret on the element with the same id, so a
- * re-render while the user types or tabs loses nothing.
+ * re-render while the user types or tabs loses nothing. When that element is gone (Hold became Retrieve), focus
+ * moves to the first enabled control of its nearest container that is still there, never to the page's body.
  */
 export function replaceContent(root: HTMLElement, children: readonly Child[]): void {
   const active = document.activeElement;
-  const focusedId = active instanceof HTMLElement && root.contains(active) ? active.id : '';
-  const caret = active instanceof HTMLInputElement ? active.selectionStart : null;
+  const focused = active instanceof HTMLElement && root.contains(active) && active !== root ? active : undefined;
+  const caret = focused instanceof HTMLInputElement ? focused.selectionStart : null;
+  const containers: string[] = [];
+  for (let node = focused?.parentElement; node && node !== root; node = node.parentElement) if (node.id) containers.push(node.id);
   root.replaceChildren();
   append(root, children);
-  if (!focusedId) return;
-  const again = document.getElementById(focusedId);
-  if (!again) return;
-  again.focus();
-  if (again instanceof HTMLInputElement && caret !== null) {
-    try { again.setSelectionRange(caret, caret); } catch { /* not a text input */ }
+  if (!focused) return;
+  const again = focused.id ? document.getElementById(focused.id) : null;
+  if (again && !again.matches(':disabled')) {
+    again.focus();
+    if (again instanceof HTMLInputElement && caret !== null) {
+      try { again.setSelectionRange(caret, caret); } catch { /* not a text input */ }
+    }
+    return;
+  }
+  for (const id of [...containers, root.id]) {
+    const container = id ? document.getElementById(id) : null;
+    const target = container?.querySelector<HTMLElement>('button:not([disabled]), input:not([disabled]), select:not([disabled])');
+    if (target) { target.focus(); return; }
   }
 }

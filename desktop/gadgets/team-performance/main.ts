@@ -116,8 +116,9 @@ class TeamPerformance {
       h('div', { class: 'poise-row team-bar' }, teamPicker,
         h('div', { class: 'poise-row', role: 'group', 'aria-label': selected ? `Change the state of ${selected.name}` : 'Select an agent' },
           ...CHANGES.map((c) => h('button', {
-            type: 'button', 'data-action': c.action, disabled: !selected || this.#busy || !allowed.has(c.action),
-            onclick: () => { if (selected) this.#change(selected, c.action); },
+            type: 'button', id: `change-${c.action}`, 'data-action': c.action, disabled: !selected || !allowed.has(c.action),
+            'aria-disabled': this.#busy ? 'true' : undefined, // focusable while the request runs
+            onclick: () => { if (selected && !this.#busy) this.#change(selected, c.action); },
           }, c.label)))),
       this.#message ? h('p', { class: 'poise-error', role: 'alert' }, this.#message) : undefined,
       this.#loading ? h('p', { class: 'poise-muted' }, 'Loading the team…')
