@@ -62,6 +62,7 @@ export async function startApp(options: AppOptions): Promise<void> {
     try {
       await runSignIn(input, form);
     } catch (err) {
+      forgetCredentials(); // kept for gadgets only once the user is signed in
       form.setBusy(false);
       form.showProblem(err instanceof SignInFailure ? err.problem : { kind: 'unexpected', detail: String(err) });
     }
@@ -84,6 +85,7 @@ export async function startApp(options: AppOptions): Promise<void> {
       webHttpPort: config.webHttpPort, systemAuthMode: config.systemAuthMode, deploymentType: config.deploymentType,
     });
     if (master && master.userId !== record.id) {
+      forgetCredentials();
       sessionStorage.setItem(NOTICE_KEY, `Sign in again as ${record.id}.`);
       location.reload();
       return;

@@ -98,6 +98,7 @@ describe('the desktop container page', { skip: skipWithoutChromium, timeout: 90_
     const message = await page.waitForSelector('#signin-message:not([hidden])');
     assert.match(await message.innerText(), /in use by someone else or it is not yours/);
     assert.equal(await restState('agent2'), 'LOGOUT');
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('userFinesseAuth')), null, 'credentials not kept');
   });
 
   test('agent1 signs in, goes READY through the header, and signs out', async () => {
