@@ -60,9 +60,10 @@ export class GadgetSet {
       },
       onNavigate: (next) => {
         if ((next !== 'default' && next !== 'canvas') || next === view) return;
+        const panel = frame.closest('.tab-panel'); // before the frame is replaced
         mounted.unmount();
         this.#mountInstance(parent, gadget, tabId, mid, next, frame);
-        frame.closest('.tab-panel')?.classList.toggle('has-canvas', next === 'canvas');
+        panel?.classList.toggle('has-canvas', next === 'canvas');
         this.onViewChanged(String(mid), tabId ?? '', next);
       },
     });

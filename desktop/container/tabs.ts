@@ -41,7 +41,8 @@ export function buildTabs(tabs: readonly LayoutTab[], onActivate: (tabId: string
 
   list.addEventListener('keydown', (event) => {
     const ids = [...buttons.keys()];
-    const index = ids.indexOf(active);
+    const focused = event.target instanceof HTMLElement ? event.target.dataset.tabId : undefined;
+    const index = ids.indexOf(focused ?? active);
     const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: ids.length - 1 }[event.key];
     if (next === undefined || ids.length === 0) return;
     event.preventDefault();

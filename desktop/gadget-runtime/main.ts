@@ -3,9 +3,10 @@
 // `gadgets.HubSettings.onConnect`.
 import { IframeHubClient, openAjaxNamespace, type HubClient } from '../hub/index.ts';
 import { gadgetsNamespace, type GadgetsNamespace } from './namespace.ts';
-import { PAGE_CONFIG_GLOBAL, readPageConfig } from './page-config.ts';
+import { PAGE_CONFIG_GLOBAL, configFromUrl, readPageConfig } from './page-config.ts';
 
-const config = readPageConfig((window as unknown as Record<string, unknown>)[PAGE_CONFIG_GLOBAL]);
+const given = (window as unknown as Record<string, unknown>)[PAGE_CONFIG_GLOBAL];
+const config = readPageConfig(given ?? configFromUrl(location.search));
 let gadgets: GadgetsNamespace | undefined;
 /** A gadget may set `gadgets.HubSettings.params.HubClient.onSecurityAlert`, as with Shindig; else the console. */
 function securityAlert(client: HubClient, alert: string): void {

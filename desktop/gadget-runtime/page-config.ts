@@ -26,6 +26,20 @@ const strings = (value: unknown): Record<string, string> =>
   Object.fromEntries(Object.entries(record(value)).filter((e): e is [string, string] => typeof e[1] === 'string'));
 const text = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
 
+/**
+ * A page without the config (a `Content type="url"` gadget, reached by redirect) takes its module id, language
+ * and `up_` prefs from its own URL, which /gadgets/ifr filled in.
+ */
+export function configFromUrl(search: string): Record<string, unknown> {
+  const query = new URLSearchParams(search);
+  const prefs: Record<string, string> = {};
+  for (const [name, value] of query) if (name.startsWith('up_')) prefs[name.slice(3)] = value;
+  return {
+    mid: query.get('mid') ?? undefined, lang: query.get('lang') ?? undefined, country: query.get('country') ?? undefined, prefs,
+    features: { 'pubsub-2': {}, setprefs: {}, 'dynamic-height': {}, settitle: {}, views: {}, loadingindicator: {} },
+  };
+}
+
 /** Narrows whatever the page holds into a config; a gadget page opened without one gets empty defaults. */
 export function readPageConfig(raw: unknown): GadgetPageConfig {
   const r = record(raw);

@@ -29,6 +29,7 @@ export class IframeContainer implements HubContainer {
   readonly #token: string;
   readonly #iframe: HTMLIFrameElement;
   #uri: string;
+  /** The origin of the iframe's URI; the origin of the page that connected, once one has. */
   #origin: string;
   #connected = false;
   #removed = false;
@@ -76,10 +77,8 @@ export class IframeContainer implements HubContainer {
   reload(uri?: string): void {
     if (this.#removed) throw hubError(HubErrors.NoContainer);
     this.#clientGone();
-    if (uri !== undefined) {
-      this.#uri = uri;
-      this.#origin = new URL(uri, location.href).origin;
-    }
+    if (uri !== undefined) this.#uri = uri;
+    this.#origin = new URL(this.#uri, location.href).origin;
     this.#iframe.src = this.#frameUrl();
     this.#armLoadTimer();
   }
@@ -111,11 +110,15 @@ export class IframeContainer implements HubContainer {
     if (this.#removed || event.source === null || event.source !== this.#iframe.contentWindow) return;
     const decoded = decodeClientMessage(event.data, this.#token);
     if (decoded.kind === 'foreign') return;
-    if (event.origin !== this.#origin) return this.#alert(SecurityAlerts.FramePhish);
     if (decoded.kind !== 'message') return this.#alert(SecurityAlerts.ForgedMsg);
     const message = decoded.message;
+    // A `Content type="url"` gadget is redirected from /gadgets/ifr to its own page, possibly on another origin,
+    // carrying the fragment: the page that connects with this frame's token, from this frame, sets the origin.
+    const connecting = message.k === 'con' && !this.#connected && event.origin !== 'null';
+    if (event.origin !== this.#origin && !connecting) return this.#alert(SecurityAlerts.FramePhish);
     switch (message.k) {
       case 'con':
+        this.#origin = event.origin;
         if (this.#connected) this.#hub.dropClientSubscriptions(this);   // the frame's new page
         this.#connected = true;
         clearTimeout(this.#loadTimer);

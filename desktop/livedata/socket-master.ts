@@ -56,9 +56,12 @@ export class SocketMaster {
 
   handle(request: ReturnType<typeof parseRequest> & object): void {
     const previous = this.#byGadget.get(request.from);
-    if (previous?.subscriptionId) this.#socket.emit('unsubscribe', { subscriptionId: previous.subscriptionId });
-    if (request.type === 'unsubscribe') { this.#byGadget.delete(request.from); return; }
-    this.#byGadget.set(request.from, { request });
+    if (request.type === 'unsubscribe') this.#byGadget.delete(request.from);
+    else this.#byGadget.set(request.from, { request });
+    // Gadgets asking for the same report share one server subscription: it ends when the last of them leaves it.
+    const id = previous?.subscriptionId;
+    if (id && ![...this.#byGadget.values()].some((s) => s.subscriptionId === id)) this.#socket.emit('unsubscribe', { subscriptionId: id });
+    if (request.type === 'unsubscribe') return;
     if (this.#socket.connected) void this.#subscribe(request.from);
   }
 

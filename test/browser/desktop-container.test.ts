@@ -223,6 +223,31 @@ describe('the desktop container page', { skip: skipWithoutChromium, timeout: 90_
     assert.equal(await page.evaluate(() => containerGlobals().Tabs.activateTab('no-such-tab')), false);
     assert.equal(await page.evaluate(() => containerGlobals().Tabs.activateTab('teamData')), true);
     assert.equal(await page.evaluate(() => containerGlobals().Tabs.getActiveTab()), 'teamData');
+    // A gadget asks for its canvas view: it is mounted again in that view, takes the tab, and the container says so.
+    assert.equal(await page.evaluate(() => containerGlobals().Tabs.activateTab('manageTeam')), true);
+    assert.equal(await page.isVisible('section.gadget[data-gadget-id="2"]'), true);
+    const gadgetOne = async () => {
+      const frame = page.frame({ name: 'finesse_gadget_1' });
+      assert.ok(frame, 'the first gadget of Manage Team');
+      await frame.waitForFunction(() => pageHub()?.isConnected() === true);
+      return frame;
+    };
+    const viewChanged = page.evaluate(() => new Promise<unknown>((resolve) => {
+      pageHub()!.subscribe('finesse.containerservices.gadgetViewChangedEvent', (_topic, data) => resolve(data));
+    }));
+    await (await gadgetOne()).evaluate(() => {
+      (window as unknown as { gadgets: { views: { requestNavigateTo(view: string): void } } }).gadgets.views.requestNavigateTo('canvas');
+    });
+    const changed = await viewChanged as { gadgetId: string; tabId: string; view: string; maxAvailableHeight: number };
+    assert.deepEqual([changed.gadgetId, changed.tabId, changed.view], ['1', 'manageTeam', 'canvas']);
+    assert.ok(changed.maxAvailableHeight > 0);
+    assert.equal(await page.getAttribute('section.gadget[data-gadget-id="1"]', 'data-view'), 'canvas');
+    assert.equal(await page.isVisible('section.gadget[data-gadget-id="2"]'), false, 'the other gadget of the tab gives way');
+    await (await gadgetOne()).evaluate(() => {
+      (window as unknown as { gadgets: { views: { requestNavigateTo(view: string): void } } }).gadgets.views.requestNavigateTo('default');
+    });
+    await page.waitForSelector('section.gadget[data-gadget-id="2"]', { state: 'visible' });
+
     // Tabs by keyboard: arrows move between them, focus and selection together.
     await page.focus('#tab_teamData');
     await page.keyboard.press('ArrowRight');

@@ -245,13 +245,16 @@ describe('finesse.js in Chromium', { skip: skipWithoutChromium }, () => {
     assert.deepEqual((await container.evaluate(() => window.harness.statuses())).slice(-2), ['failing', 'recovered']);
   });
 
-  test('when the XMPP session drops, the master reports reconnecting, then connected on one new session', async () => {
+  test('when the XMPP session drops, the master reports reconnecting, then connected on one new session; objects reload', async () => {
+    const changesBefore = (await gadgets[0]!.evaluate(() => window.gadgetHarness.events())).userChanges.length;
     const seen = container.evaluate(() => window.harness.waitStatus('connected', 15_000));
     for (const session of notify.server.sessions.ofUser(`agent1@${notify.server.domain}`)) session.close('system-shutdown');
     const statuses = await seen;
     assert.ok(statuses.indexOf('reconnecting') >= 0 && statuses.indexOf('reconnecting') < statuses.indexOf('connected'), statuses.join());
     assert.equal(xmppSessions('agent1'), 1);
     for (const gadget of gadgets) assert.ok((await gadget.evaluate(() => window.gadgetHarness.events())).reconnecting >= 1);
+    // Events may have been missed meanwhile: REST objects read themselves again (notifications.md §3.2).
+    await gadgets[0]!.waitForFunction((n) => window.gadgetHarness.events().userChanges.length > n, changesBefore);
   });
 
   test('over WebSocket (a Poise extension) the master connects the same way', async () => {

@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { launchChromium, skipWithoutChromium } from '../support/browser.ts';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { CHROMIUM, skipWithoutChromium } from '../support/browser.ts';
 import { startWebNode, ADMIN, type WebFixture } from '../support/web.ts';
 import { basicAuth } from '../support/test-node.ts';
 import { startGadgetHost, type GadgetHostServer } from '../support/gadget-host-server.ts';
@@ -107,12 +107,16 @@ describe('gadgets on a container page', { skip: skipWithoutChromium }, () => {
   let two: Frame;
 
   before(async () => {
-    const [node, host, script, chromium] = await Promise.all([
-      startWebNode(), startGadgetHost({ '/hub/HubSample.xml': GADGET, '/hub/helper.js': HELPER }), pageScript(), launchChromium(),
+    const [node, host, script, launched] = await Promise.all([
+      startWebNode(), startGadgetHost({ '/hub/HubSample.xml': GADGET, '/hub/helper.js': HELPER }), pageScript(),
+      // Chromium's local network access checks would block the url-type gadget's iframe, whose "external" host
+      // is another port of 127.0.0.1 here.
+      chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu',
+        '--disable-background-networking', '--disable-features=LocalNetworkAccessChecks'] }),
     ]);
     fx = node;
     ext = host;
-    browser = chromium;
+    browser = launched;
     const origin = fx.baseUrl.replace('/finesse/api', '');
     const allowed = await fetch(`${origin}/cfadmin/api/ProxyAllowList`, {
       method: 'PUT', headers: { authorization: basicAuth(ADMIN), 'content-type': 'application/xml' },
@@ -304,6 +308,30 @@ describe('gadgets on a container page', { skip: skipWithoutChromium }, () => {
     const got = (await frame.evaluate(() => window.received.splice(0))).filter((r) => r.data === 'after reload');
     assert.equal(got.length, 3, 'one delivery per subscription of the new page, none for the old page\'s');
     two = frame;
+  });
+
+  test('a Content type="url" gadget on another origin joins the hub from its own page, prefs in its URL', async () => {
+    const origin = fx.baseUrl.replace('/finesse/api', '');
+    ext.files.set('/hub/url.xml', { type: 'application/xml', body: '<Module><UserPref name="greeting"/><Content type="url" href="page.html"/></Module>' });
+    ext.files.set('/hub/page.html', { type: 'text/html', body: `<!DOCTYPE html><html><body>
+      <script src="${origin}/gadgets/js/pubsub-2.js"></script>
+      <script>
+        window.received = [];
+        gadgets.HubSettings.onConnect = function () {
+          window.prefsSeen = { greeting: new gadgets.Prefs().getString('greeting') };
+          gadgets.Hub.subscribe('sampleGadget.info', function (t, data) { received.push({ via: t, topic: t, data: data }); },
+            null, function () { window.connected = true; });
+        };
+      </script></body></html>` });
+    await page.evaluate((specUrl) => window.hubTest.mount(4, specUrl, { greeting: 'far away' }), `${ext.origin}/hub/url.xml`);
+    const frame = await (await page.waitForSelector('#finesse_gadget_4')).contentFrame();
+    assert.ok(frame);
+    await frame.waitForFunction(() => window.connected === true);
+    assert.equal(new URL(frame.url()).origin, ext.origin);
+    assert.deepEqual(await frame.evaluate(() => window.prefsSeen), { greeting: 'far away' });
+    await one.evaluate(() => window.gadgets.Hub.publish('sampleGadget.info', 'across origins'));
+    await frame.waitForFunction(() => window.received.some((r) => r.data === 'across origins'));
+    await page.evaluate(() => window.hubTest.unmount(4));
   });
 
   test('unmounting a gadget removes its iframe and its container', async () => {

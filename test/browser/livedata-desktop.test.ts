@@ -122,6 +122,7 @@ describe('Live Data on the supervisor desktop', { skip: skipWithoutChromium, tim
     await handled.filter({ hasText: /^[1-9]/ }).first().waitFor();
     await chart.locator('.ld-chart-summary', { hasText: 'waiting now' }).waitFor();
     assert.ok(await chart.locator('canvas').count() > 0, 'the chart is drawn');
+    await page.screenshot({ path: path.join(DOCS, 'desktop-supervisor-queue-data.png') });
     // Let the run finish and the agents leave wrap-up, then compare with the engine.
     const deadline = Date.now() + 60_000;
     while ((await lab('GET', `/load/${String(run.runId)}`)).state !== 'completed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
@@ -134,6 +135,5 @@ describe('Live Data on the supervisor desktop', { skip: skipWithoutChromium, tim
     const until = Date.now() + STEP_MS;
     while (await shown() !== total && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
     assert.equal(await shown(), total, 'the grid shows the engine\'s handled calls');
-    await page.screenshot({ path: path.join(DOCS, 'desktop-supervisor-queue-data.png') });
   });
 });

@@ -40,7 +40,7 @@ class ClientServicesImpl {
   #failover = false;
   readonly #topics = new Map<string, TopicSubscription>();
   readonly #lifecycle = new Map<LifecycleStatus, LifecycleHandler>();
-  readonly #statusListeners = new Set<(status: ConnectionStatus) => void>();
+  readonly #statusListeners = new Set<(status: ConnectionStatus, previous: ConnectionStatus | undefined) => void>();
   /** Set by master-mode.ts when this instance holds the tunnel. */
   master = false;
 
@@ -153,12 +153,13 @@ class ClientServicesImpl {
   unregisterHandler(status: LifecycleStatus): void { this.#lifecycle.delete(status); }
 
   /** For the library's own objects: every status as it comes (REST objects refresh on `recovered`). */
-  onStatus(listener: (status: ConnectionStatus) => void): () => void {
+  onStatus(listener: (status: ConnectionStatus, previous: ConnectionStatus | undefined) => void): () => void {
     this.#statusListeners.add(listener);
     return () => this.#statusListeners.delete(listener);
   }
 
   #onStatus(status: ConnectionStatus, resourceID: string | undefined): void {
+    const previous = this.#status;
     this.#status = status;
     if (resourceID) this.#resourceID = resourceID;
     if (status === 'failing') this.#failover = true;
@@ -168,7 +169,7 @@ class ClientServicesImpl {
       : status === 'recovered' ? 'connected' : status in LIFECYCLE ? status as LifecycleStatus : undefined;
     const handler = lifecycle ? this.#lifecycle.get(lifecycle) : undefined;
     try { handler?.(); } catch (err) { console.error('finesse: a connection handler threw', err); }
-    for (const listener of [...this.#statusListeners]) listener(status);
+    for (const listener of [...this.#statusListeners]) listener(status, previous);
   }
 
   #requireConfig(): FinesseConfig {

@@ -125,10 +125,21 @@ export class RestBase {
     this.#topic = topicOfNode(this.getNode());
     this.#onNotification = (_topic, data) => this.#receive(data);
     ClientServices.subscribe(this.#topic, this.#onNotification, true);
-    // Back from a failover, the object may have missed events: read it again (§7 step 2).
-    this.#stopStatus = ClientServices.onStatus((status) => { if (status === 'recovered') this.refresh(10); });
     const load = () => { if (!this._options.data && !this._options.doNotRefresh) this._get((rsp) => this._fire('error', rsp)); };
-    if (this.explicitSubscription()) ClientServices.subscribeNode(this.getNode(), load);
+    let subscribed = !this.explicitSubscription();
+    const subscribeNode = (then?: () => void) => ClientServices.subscribeNode(this.getNode(), (_invokeID, rsp) => {
+      // `{error}`: the master was not connected yet, so try again once it is; an XMPP refusal is final.
+      subscribed = !(typeof rsp === 'object' && rsp !== null && 'error' in rsp);
+      then?.();
+    });
+    this.#stopStatus = ClientServices.onStatus((status, previous) => {
+      if (status === 'connected' && !subscribed) subscribeNode();
+      // Events may have been missed while the connection was down or the node failing over: read again (§7 step 2).
+      if (status === 'recovered' || (status === 'connected' && previous !== undefined && previous !== 'connected' && previous !== 'connecting')) {
+        this.refresh(10);
+      }
+    });
+    if (this.explicitSubscription()) subscribeNode(load);
     else load();
   }
 

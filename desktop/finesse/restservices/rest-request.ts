@@ -20,9 +20,19 @@ export interface RestHandlers {
   error?: (rsp: RestResponse) => void;
 }
 
-// requestId → the caller's error handler, until a notification settles it; dropped after a while either way.
+// requestId → the caller's error handler, until a notification settles it. Entries older than PENDING_MS are
+// pruned when the next one is added, so an answer that never comes costs nothing for long (and needs no timer).
 const PENDING_MS = 120_000;
-const pending = new Map<string, { error?: (rsp: RestResponse) => void; timer: ReturnType<typeof setTimeout> }>();
+const pending = new Map<string, { error?: (rsp: RestResponse) => void; since: number }>();
+
+function awaitNotification(requestId: string, error: ((rsp: RestResponse) => void) | undefined): void {
+  const now = Date.now();
+  for (const [id, entry] of pending) {
+    if (now - entry.since < PENDING_MS) break; // in insertion order: the rest are younger
+    pending.delete(id);
+  }
+  pending.set(requestId, { error, since: now });
+}
 
 const str = (v: XmlJsValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 const obj = (v: XmlJsValue | undefined): XmlJsObject | undefined =>
@@ -57,9 +67,7 @@ export function sendRestRequest(method: string, url: string, body: string | unde
     const object = content.trim().startsWith('<') ? Utilities.xml2js(content) ?? null : null;
     const status = response.rc;
     if (status >= 200 && status < 300 && !(content.trim() !== '' && content.trim().startsWith('<') && object === null)) {
-      if (requestId && status === 202) {
-        pending.set(requestId, { error: handlers.error, timer: setTimeout(() => pending.delete(requestId ?? ''), PENDING_MS) });
-      }
+      if (requestId && status === 202) awaitNotification(requestId, handlers.error);
       call(handlers.success, { status, content, object });
       return;
     }
@@ -78,10 +86,7 @@ export function settleByNotification(update: XmlJsObject, content: string): bool
   const requestId = str(update.requestId);
   const apiErrors = obj(obj(update.data)?.apiErrors);
   const entry = requestId ? pending.get(requestId) : undefined;
-  if (requestId && entry) {
-    clearTimeout(entry.timer);
-    pending.delete(requestId);
-  }
+  if (requestId && entry) pending.delete(requestId);
   if (!apiErrors) return false;
   const list = Utilities.getArray(apiErrors.apiError).map((e) => obj(e) ?? {});
   const ApiError = list.map((e) => ({ ErrorType: str(e.errorType) ?? '', ErrorData: str(e.errorData) ?? '', ErrorMessage: str(e.errorMessage) ?? '' }));

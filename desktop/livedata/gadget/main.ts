@@ -34,13 +34,15 @@ function start(): void {
   root.dataset.report = settings.report;
   const toolbar = document.createElement('div');
   toolbar.className = 'ld-toolbar';
+  // The container's title bar names the gadget; the heading stays for screen readers.
   const heading = document.createElement('h2');
+  heading.className = 'ld-visually-hidden';
   heading.textContent = title;
   const status = document.createElement('span');
   status.className = 'ld-status';
   status.setAttribute('role', 'status');
   status.textContent = STATUS_WORDS.connecting;
-  toolbar.append(heading);
+  toolbar.append(heading, status);
   const body = document.createElement('div');
   body.className = 'ld-body';
   root.append(toolbar, body);
@@ -61,7 +63,7 @@ function start(): void {
   refresh.type = 'button';
   refresh.textContent = 'Refresh';
   refresh.addEventListener('click', () => subscribe());
-  toolbar.append(refresh, status);
+  toolbar.append(refresh);
 
   let fitScheduled = false;
   const fit = () => {
@@ -123,7 +125,9 @@ function start(): void {
   });
   election.start();
   root.dataset.mid = mid;
-  fit();
+  // The frame follows the content: rows coming and going, the chart drawn, the tab shown (a hidden frame has no
+  // layout until then).
+  new ResizeObserver(() => fit()).observe(root);
 }
 
 /** The desktop's credentials: the container keeps them in sessionStorage (desktop-and-gadgets.md §1, step 4). */

@@ -10,6 +10,8 @@ import type { Row } from '../reports/rows.ts';
 import type { Scope } from '../reports/scope.ts';
 import { feedKey, ReportFeed } from './report-feed.ts';
 
+const CATCH_UP_RETRY_MS = 20;
+
 interface Member {
   socket: Socket;
   /** This client's subscriptions by id (the id of the feed). */
@@ -118,11 +120,22 @@ export class FeedFanOut {
     if (!member.missed) {
       member.missed = new Map();
       member.socket.conn.once('drain', () => this.#catchUp(member));
+      // engine.io says drain only after writing something: a client that was left out of everything (polling
+      // between requests, a transport being upgraded) is looked at again until it can take the rows.
+      this.#retryCatchUp(member);
     }
     let keys = member.missed.get(feed);
     if (!keys) member.missed.set(feed, (keys = new Set()));
     for (const row of upsert) keys.add(row.key);
     for (const key of remove) keys.add(key);
+  }
+
+  #retryCatchUp(member: Member): void {
+    setTimeout(() => {
+      if (!member.missed || !member.socket.connected) return;
+      if (member.socket.conn.transport.writable) this.#catchUp(member);
+      else this.#retryCatchUp(member);
+    }, CATCH_UP_RETRY_MS).unref();
   }
 
   #catchUp(member: Member): void {

@@ -25,6 +25,7 @@ export const containerPageHtml = (locale: string): string => `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Poise Desktop</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${BUNDLE_PREFIX}container.css">
 </head>
 <body data-locale="${escapeAttribute(locale)}" data-finesse-script="${FINESSE_SCRIPT}">

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { prefsClass } from '../../../desktop/gadget-runtime/prefs.ts';
 import { gadgetsJson, gadgetsUtil } from '../../../desktop/gadget-runtime/util.ts';
-import { readPageConfig } from '../../../desktop/gadget-runtime/page-config.ts';
+import { configFromUrl, readPageConfig } from '../../../desktop/gadget-runtime/page-config.ts';
 
 function store(canSet: boolean) {
   const persisted: Array<[string, string]> = [];
@@ -85,4 +85,12 @@ test('page config: whatever the page holds narrows to a config', () => {
   assert.deepEqual(config.prefs, { a: 'b' });
   assert.deepEqual(config.features, { 'pubsub-2': {}, bad: {} });
   assert.deepEqual(config.views, ['default']);
+});
+
+test('a url-type gadget\'s page takes its config from the URL /gadgets/ifr redirected to', () => {
+  const config = readPageConfig(configFromUrl('?x=1&up_host=node&up_greeting=hi%20there&mid=5&lang=fr&country=FR'));
+  assert.deepEqual(config.prefs, { host: 'node', greeting: 'hi there' });
+  assert.equal(config.mid, '5');
+  assert.equal(config.lang, 'fr');
+  assert.ok('setprefs' in config.features);
 });
