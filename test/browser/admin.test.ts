@@ -1,7 +1,7 @@
 // The administration console in Chromium: an administrator signs in at /cfadmin/ and adds a reason code and a
 // wrap-up reason through the page, which the REST API then lists; an API refusal is shown in plain words and the
-// page keeps working; a gadget proxy host is allowed through the page and a bad one refused; a wrong password and an
-// agent are refused at sign-in.
+// page keeps working; a phone book and a contact in it are added; a gadget proxy host is allowed through the page
+// and a bad one refused; a wrong password and an agent are refused at sign-in.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -92,6 +92,27 @@ describe('/cfadmin/ in Chromium', { skip: skipWithoutChromium }, () => {
       await page.waitForSelector('.admin-message[data-kind="done"]:has-text("The wrap-up reason was added.")');
       const res = await fx.call('GET', '/WrapUpReasons', { as: ADMIN });
       assert.ok(labelsOf(res, 'WrapUpReason').includes('Billing dispute'), res.text);
+    });
+
+    test('adds a phone book and a contact in it, which the REST API then lists', async () => {
+      await page.click('nav.admin-nav button[data-section="phone-books"]');
+      await page.waitForSelector('#phone-book-name');
+      await page.fill('#phone-book-name', 'Partners');
+      await page.click('form.admin-form button[data-action="save"]');
+      await page.click('table.admin-table tr:has(td:text-is("Partners")) button:text-is("Contacts")');
+      await page.waitForSelector('#contact-phoneNumber');
+      await page.fill('#contact-firstName', 'Ann');
+      await page.fill('#contact-lastName', 'Lee');
+      await page.fill('#contact-phoneNumber', '+14085550123');
+      await page.click('form.admin-form button[data-action="save"]');
+      await page.waitForSelector('.admin-message[data-kind="done"]:has-text("The contact was added.")');
+      const books = await fx.call('GET', '/PhoneBooks', { as: ADMIN });
+      const uri = books.xml?.getChildren('PhoneBook').find((b) => b.getChildText('name') === 'Partners')?.getChildText('uri');
+      assert.ok(uri, books.text);
+      const contacts = await fx.call('GET', `${uri.replace(/^\/finesse\/api/, '')}/Contacts`, { as: ADMIN });
+      const contact = contacts.xml?.getChild('Contact');
+      assert.deepEqual([contact?.getChildText('firstName'), contact?.getChildText('lastName'), contact?.getChildText('phoneNumber')],
+        ['Ann', 'Lee', '+14085550123']);
     });
 
     test('allows a gadget proxy host; a bad one is refused in plain words and changes nothing', async () => {

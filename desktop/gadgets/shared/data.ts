@@ -27,15 +27,3 @@ export function asArray(value: unknown): unknown[] {
   if (value === undefined || value === null || value === '') return [];
   return Array.isArray(value) ? value : [value];
 }
-
-/** Calls a method that the library may lack, returning undefined when it is missing or throws. */
-export function tryCall(target: unknown, method: string, ...args: unknown[]): unknown {
-  if (!isRecord(target) && typeof target !== 'function') return undefined;
-  const fn: unknown = Reflect.get(target as object, method);
-  if (typeof fn !== 'function') return undefined;
-  try {
-    return Reflect.apply(fn, target, args);
-  } catch {
-    return undefined;
-  }
-}
