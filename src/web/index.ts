@@ -153,8 +153,16 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   httpsPort = portOf(https);
   const host = config.publicHost;
   return {
+    notes: [
+      `Start here: open http://${host}:${portOf(http)}/desktop/ and sign in as agent1 with extension 1001;`,
+      `  supervisor1 (extension 1101) watches the Sales team and its queues; admin configures at /cfadmin/.`,
+      ...ringHint(context),
+    ],
     name: 'web', store: configStore, authenticator, apps: { http, https }, cti, users, dialogs, teams, csqs, publisher,
     endpoints: [
+      { label: 'Agent and supervisor desktop', url: `http://${host}:${portOf(http)}/desktop/` },
+      { label: 'Agent and supervisor desktop (HTTPS)', url: `https://${host}:${httpsPort}/desktop/` },
+      { label: 'Administration (admin)', url: `http://${host}:${portOf(http)}/cfadmin/` },
       { label: 'Finesse REST API', url: `https://${host}:${httpsPort}${API_PREFIX}/` },
       { label: 'Finesse REST API (plain HTTP)', url: `http://${host}:${portOf(http)}${API_PREFIX}/` },
       { label: 'SystemInfo', url: `http://${host}:${portOf(http)}${API_PREFIX}/SystemInfo` },
@@ -169,6 +177,14 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
       await cti?.close();
     },
   };
+}
+
+/** With the call manager in this node, the command that makes a customer call the Sales queue. */
+function ringHint({ started }: ServiceContext): string[] {
+  const callManager = started.get('callmanager');
+  if (!isCallManager(callManager)) return [];
+  const lab = callManager.axlLoopback.url.replace(/\/axl\/$/, '/lab/calls');
+  return [`  A customer calls Sales: curl -u admin:${callManager.demoPassword} ${lab} -H 'content-type: application/json' -d '{"from":"+14085550100","to":"7001"}'`];
 }
 
 /**
