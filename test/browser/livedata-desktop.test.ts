@@ -93,7 +93,10 @@ describe('Live Data on the supervisor desktop', { skip: skipWithoutChromium, tim
   test('Team Data: the team\'s agents in the Team State grid, a state change shown live', async () => {
     await page.click('#tab_teamData');
     const teamState = await gadget('teamData', 'teamState');
-    await cell(teamState, 'agent3', 'state').filter({ hasText: 'Ready' }).waitFor();
+    // The first rows wait for the desktop's Live Data connection: allow for a busy machine, and say what the gadget said.
+    await cell(teamState, 'agent3', 'state').filter({ hasText: 'Ready' }).waitFor({ timeout: 3 * STEP_MS }).catch(async (err: unknown) => {
+      throw new Error(`no Team State rows; the gadget says "${await teamState.locator('.ld-status').innerText()}"`, { cause: err });
+    });
     assert.equal(await cell(teamState, 'agent6', 'state').count(), 0, 'another team\'s agent is not shown');
     await setState('agent3', 'NOT_READY', '<reasonCodeId>1</reasonCodeId>');
     await cell(teamState, 'agent3', 'state').filter({ hasText: 'Not Ready' }).waitFor();
