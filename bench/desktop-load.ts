@@ -96,12 +96,12 @@ for (let i = 0; i < changes; i++) {
   const published = fx.web.publisher.waitFor((u) => u.node === `/finesse/api/User/${AGENT}` && u.xml.includes(`<requestId>${requestId}</requestId>`))
     .then(() => Date.now());
   const sent = Date.now();
-  const res = await fx.call('PUT', `/User/${AGENT}`, { as: AGENT, headers: { requestId }, body: `<User><state>${state}</state></User>` });
+  const res = await fx.call('PUT', `/User/${AGENT}`, { as: AGENT, headers: { requestId }, body: `<User><state>${state}</state>${state === 'NOT_READY' ? '<reasonCodeId>1</reasonCodeId>' : ''}</User>` });
   if (res.status !== 202) throw new Error(`PUT ${state}: ${res.status} ${res.text}`);
   const publishedAt = await published;
   const paintedAt = await page.waitForFunction((w) => {
     const list = (window as unknown as { painted: Array<{ text: string; at: number }> }).painted;
-    const hit = list.find((p) => p.text === w);
+    const hit = list.find((p) => p.text.startsWith(w));
     if (hit) list.length = 0;
     return hit?.at;
   }, words, { polling: 'raf' }).then((h) => h.jsonValue() as Promise<number>);

@@ -99,6 +99,9 @@ export class XmppLink {
     this.#ready = false;
     const conn = new Strophe.Connection(this.#service());
     this.#conn = conn;
+    // Over BOSH, Strophe sends its next poll from a 100 ms idle timer, so a notification published just after
+    // another one waited up to 100 ms for a request to answer. Poll again as soon as an answer has been read.
+    conn.xmlInput = () => { setTimeout(() => { if (conn === this.#conn && conn.connected) conn.flush(); }, 0); };
     const jid = `${credentials.id.toLowerCase()}@${credentials.xmppDomain}/${credentials.resource}`;
     let authFailed = false;
     let conflict = false;
