@@ -17,6 +17,8 @@ export interface SocketMasterOptions {
   onOwnStatus(status: LivedataStatus): void;
 }
 
+const SUBSCRIBE_TIMEOUT_MS = 10_000;
+
 interface Subscription { request: SubscribeRequest; subscriptionId?: string }
 
 type SubscribeAck = { subscriptionId: string; serverTime: number; shortTermMin: number; longTermMin: number; rows: LiveRow[] }
@@ -71,9 +73,15 @@ export class SocketMaster {
     const subscription = this.#byGadget.get(mid);
     if (!subscription) return;
     const { report, view, filter } = subscription.request;
-    const ack = await this.#socket.timeout(10_000).emitWithAck('subscribe', { report, view, ...(filter ? { filter } : {}) })
-      .catch(() => ({ error: { code: 'timeout', message: 'Live Data did not answer.' } })) as SubscribeAck;
+    const ack = await this.#socket.timeout(SUBSCRIBE_TIMEOUT_MS).emitWithAck('subscribe', { report, view, ...(filter ? { filter } : {}) })
+      .catch(() => undefined) as SubscribeAck | undefined;
     if (this.#byGadget.get(mid) !== subscription) return; // replaced meanwhile
+    if (ack === undefined) {
+      // No answer in time (a busy server, a connection that dropped meanwhile): ask again; a reconnection also does.
+      this.#send(mid, { type: 'error', code: 'timeout', message: 'Live Data is slow to answer. Retrying…' });
+      if (this.#socket.connected) setTimeout(() => { if (this.#byGadget.get(mid) === subscription) void this.#subscribe(mid); }, 1000);
+      return;
+    }
     if ('error' in ack) return this.#send(mid, { type: 'error', code: ack.error.code, message: ack.error.message });
     subscription.subscriptionId = ack.subscriptionId;
     this.#send(mid, { type: 'snapshot', serverTime: ack.serverTime, shortTermMin: ack.shortTermMin, longTermMin: ack.longTermMin, rows: ack.rows });

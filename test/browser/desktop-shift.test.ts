@@ -5,12 +5,17 @@
 // supervisor1, in a third context, sees every state change of the team live and changes agent2's state. Each step is checked in the pages, with no reload, and in REST.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { launchChromium, skipWithoutChromium } from '../support/browser.ts';
 import { startWebNode, TEST_PASSWORD, type WebFixture } from '../support/web.ts';
 import { basicAuth } from '../support/test-node.ts';
 
 const CALLER = '+14085550142';
+/** docs/desktop-agent-call.png is taken again only when asked: POISE_DESKTOP_SCREENSHOT=1. */
+const SCREENSHOT = process.env.POISE_DESKTOP_SCREENSHOT === '1'
+  ? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/desktop-agent-call.png') : undefined;
 const STEP_MS = 20_000;
 
 interface Desk { page: Page; callControl: FrameLocator }
@@ -117,6 +122,7 @@ describe('a whole shift on the desktop', { skip: skipWithoutChromium, timeout: 1
     assert.equal((await restDialogs('agent1'))[0]?.getChildText('state'), 'ACTIVE');
     assert.equal(await restState('agent1'), 'TALKING');
     await teamRow('agent1', 'TALKING').waitFor();
+    if (SCREENSHOT) await agent1.page.screenshot({ path: SCREENSHOT });
     await card(agent1).locator('button[data-action="HOLD"]').click();
     await card(agent1, 'HELD').waitFor();
     const held = (await restDialogs('agent1'))[0]?.getChild('participants')?.getChildren('Participant')

@@ -85,8 +85,10 @@ function start(): void {
   rebuildGrid();
 
   const chartRows = new Map<string, LiveRow>();
+  let lastStatus: LivedataStatus = { state: 'connecting' };
   const onFeed = (message: FeedMessage) => {
     if (message.type === 'error') { status.textContent = message.message; status.dataset.state = 'error'; return; }
+    if (message.type === 'snapshot' && status.dataset.state === 'error') onStatus(lastStatus);
     if (trend && chart) {
       if (message.type === 'snapshot') chartRows.clear();
       for (const row of message.type === 'snapshot' ? message.rows : message.upsert) chartRows.set(row.key, row);
@@ -99,6 +101,7 @@ function start(): void {
     else grid?.apply(message.upsert, message.remove, message.serverTime);
   };
   const onStatus = (s: LivedataStatus) => {
+    lastStatus = s;
     status.textContent = s.message ?? STATUS_WORDS[s.state] ?? s.state;
     status.dataset.state = s.state;
   };
