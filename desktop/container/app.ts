@@ -83,6 +83,7 @@ export async function startApp(options: AppOptions): Promise<void> {
       page: { scheme: location.protocol === 'https:' ? 'https' : 'http', hostname: location.hostname, port: location.port },
       xmppDomain: info.value.xmppDomain || config.xmppDomain, pubsubDomain: info.value.pubsubDomain || config.pubsubDomain,
       webHttpPort: config.webHttpPort, systemAuthMode: config.systemAuthMode, deploymentType: config.deploymentType,
+      clientDriftMs: info.value.clientDriftMs,
     });
     if (master && master.userId !== record.id) {
       forgetCredentials();

@@ -16,6 +16,8 @@ export interface PrefsSource {
   webHttpPort: number;
   systemAuthMode: string;
   deploymentType: string;
+  /** Client minus server time, ms, as measured against SystemInfo (`clientDriftInMillis`). */
+  clientDriftMs?: number;
 }
 
 export type GadgetPrefs = Record<string, string>;
@@ -45,7 +47,7 @@ export function gadgetPrefs(source: PrefsSource): GadgetPrefs {
     deploymentType: source.deploymentType,
     compatibilityMode: '',
     externalServerHost: '',
-    clientDriftInMillis: '0',
+    clientDriftInMillis: String(Math.round(source.clientDriftMs ?? 0)),
   };
 }
 

@@ -1,6 +1,7 @@
 // Sign-in (desktop-and-gadgets.md §1 steps 3–6): check the credentials, keep them for the gadgets, read SystemInfo,
 // make this page the master of the desktop's one XMPP connection, then PUT LOGIN and wait for the User
 // notification that says how it went.
+import { driftOf, serverTimeOf } from '../finesse/utilities/server-clock.ts';
 import { apiErrorOf, basicCredentials, escapeXml, newRequestId, restCall, textAt, type RestAnswer } from './rest.ts';
 import type { SignInInput, SignInProblem } from './sign-in-input.ts';
 
@@ -15,7 +16,11 @@ export interface UserRecord {
   state: string;
 }
 
-export interface SystemInfoRecord { status: string; xmppDomain: string; pubsubDomain: string }
+export interface SystemInfoRecord {
+  status: string; xmppDomain: string; pubsubDomain: string;
+  /** Client minus server time from `currentTimestamp`, for the gadgets' `clientDriftInMillis` (§3.2). */
+  clientDriftMs: number;
+}
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: SignInProblem };
 
@@ -57,11 +62,14 @@ export async function checkCredentials(input: SignInInput): Promise<Outcome<User
 
 /** Step 5: SystemInfo, anonymous; OUT_OF_SERVICE means the engine is down. */
 export async function loadSystemInfo(): Promise<Outcome<SystemInfoRecord>> {
+  const sentAt = Date.now();
   const answered = await call(() => restCall('GET', '/finesse/api/SystemInfo', undefined));
   if (!answered.ok) return answered;
   const xml = answered.value.xml;
   if (answered.value.status !== 200 || !xml) return { ok: false, problem: statusProblem(answered.value) };
-  const info = { status: textAt(xml, 'status'), xmppDomain: textAt(xml, 'xmppDomain'), pubsubDomain: textAt(xml, 'xmppPubSubDomain') };
+  const time = serverTimeOf(textAt(xml, 'currentTimestamp'), undefined);
+  const clientDriftMs = time ? driftOf({ ...time, sentAt, receivedAt: Date.now() }).driftMs : 0;
+  const info = { status: textAt(xml, 'status'), xmppDomain: textAt(xml, 'xmppDomain'), pubsubDomain: textAt(xml, 'xmppPubSubDomain'), clientDriftMs };
   if (info.status !== 'IN_SERVICE') return { ok: false, problem: { kind: 'engine-down' } };
   return { ok: true, value: info };
 }

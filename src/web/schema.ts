@@ -107,6 +107,16 @@ export const layoutConfigs = pgTable('web_layout_config', {
   layoutXml: text('layout_xml').notNull(),
 });
 
+/**
+ * rest-api.md §7 TeamLayoutConfig: a team's own desktop layout, or `useDefault` (then `layoutXml` is kept but not
+ * used). A team without a row uses the default.
+ */
+export const teamLayoutConfigs = pgTable('web_team_layout_config', {
+  teamId: integer('team_id').primaryKey(),
+  useDefault: boolean('use_default').notNull(),
+  layoutXml: text('layout_xml'),
+});
+
 /** What the web service remembers about itself (first-start seed). */
 export const webSettings = pgTable('web_setting', {
   key: text('key').primaryKey(),

@@ -1,7 +1,8 @@
 // The administration console in Chromium: an administrator signs in at /cfadmin/ and adds a reason code and a
 // wrap-up reason through the page, which the REST API then lists; an API refusal is shown in plain words and the
 // page keeps working; a phone book and a contact in it are added; a gadget proxy host is allowed through the page
-// and a bad one refused; a wrong password and an agent are refused at sign-in.
+// and a bad one refused; a team's own desktop layout is stored through the page and reaches that team's agent at
+// sign-in while another team's agent gets the default; a wrong password and an agent are refused at sign-in.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -129,7 +130,39 @@ describe('/cfadmin/ in Chromium', { skip: skipWithoutChromium }, () => {
       assert.match(await alert.textContent() ?? '', /^Could not save the allowed hosts: /);
       assert.equal((await allowList()).toString(), allowed.toString());
     });
+
+    test('a team layout stored through the page reaches that team\'s agent; another team\'s agent gets the default', async () => {
+      await page.click('nav.admin-nav button[data-section="desktop-layouts"]');
+      await page.waitForSelector('#layout-scope');
+      await page.selectOption('#layout-scope', { label: 'Team Sales' });
+      await page.waitForSelector('#team-layout-default');
+      await page.uncheck('#team-layout-default');
+      await page.fill('#team-layout-xml', '<finesseLayout xmlns="http://www.cisco.com/vtg/finesse"><layout><role>Agent</role>'
+        + '<tabs><tab><id>salesDesk</id><label>Sales desk</label><gadgets><gadget>/desktop/scripts/js/phonebooks.js</gadget>'
+        + '</gadgets></tab></tabs></layout></finesseLayout>');
+      await page.click('form.admin-xml button[data-action="save"]');
+      await page.waitForSelector('.admin-message[data-kind="done"]:has-text("The layout of Sales was saved.")');
+      assert.deepEqual(await agentTabs('agent3', '1003'), ['panel_salesDesk']);
+      assert.deepEqual(await agentTabs('agent7', '1007'), ['panel_home', 'panel_myStatistics', 'panel_contacts']);
+    });
   });
+
+  /** Signs an agent in on the container page and answers the ids of its tab panels. */
+  async function agentTabs(userid: string, extension: string): Promise<string[]> {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(adminUrl.replace(/\/cfadmin\/$/, '/desktop/container/'));
+      await page.fill('#signin-userId', userid);
+      await page.fill('#signin-password', TEST_PASSWORD);
+      await page.fill('#signin-extension', extension);
+      await page.click('#signin-submit');
+      await page.waitForSelector('#desktop[data-role="Agent"] div.tab-panel');
+      return await page.$$eval('div.tab-panel', (panels) => panels.map((p) => p.id));
+    } finally {
+      await context.close();
+    }
+  }
 
   test('a wrong password is refused in plain words', async () => {
     const page = await signIn(ADMIN, 'not-the-password');

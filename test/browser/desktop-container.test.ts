@@ -1,6 +1,6 @@
 // The container page in Chromium against a real node: sign-in errors in plain words, an agent's layout with the
 // state in the header, a state change through the header seen by REST without a reload, the supervisor layout,
-// and sign-out back to the form.
+// and sign-out back to the form; the gadgets get the measured client drift.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
@@ -119,6 +119,24 @@ describe('the desktop container page', { skip: skipWithoutChromium, timeout: 90_
       return container.Tabs.getActiveTab();
     }), 'home');
     assert.equal(await restState('agent1'), 'NOT_READY');
+    // The gadgets get the client drift measured against SystemInfo (same machine: about none), and their
+    // finesse.js takes the server's clock from finesse.gadget.Config.clientDriftInMillis.
+    const callControl = await (await page.waitForSelector('section.page-gadgets iframe')).contentFrame();
+    assert.ok(callControl);
+    const drift = new URL(await callControl.evaluate(() => location.href)).searchParams.get('up_clientDriftInMillis');
+    assert.match(drift ?? '', /^-?\d+$/);
+    assert.ok(Math.abs(Number(drift)) < 1000, `clientDriftInMillis ${drift}`);
+    await callControl.waitForFunction(() => (window as unknown as { finesse?: { gadget?: unknown } }).finesse?.gadget !== undefined);
+    const serverAhead = await callControl.evaluate(() => {
+      const f = (window as unknown as { finesse: { gadget: { Config: { clientDriftInMillis: number } };
+        utilities: { Utilities: { currentServerTimeMillis(): number } } } }).finesse;
+      const kept = f.gadget.Config.clientDriftInMillis;
+      f.gadget.Config.clientDriftInMillis = -60_000; // a browser a minute behind the server
+      const ahead = f.utilities.Utilities.currentServerTimeMillis() - Date.now();
+      f.gadget.Config.clientDriftInMillis = kept;
+      return ahead;
+    });
+    assert.ok(Math.abs(serverAhead - 60_000) < 1000, `server ahead by ${serverAhead} ms`);
 
     await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
     await page.selectOption('#state-select', 'READY');

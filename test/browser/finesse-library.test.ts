@@ -50,6 +50,8 @@ interface Window {
     loadUser(id: string): Promise<string>;
     waitUserChange(state: string): Promise<string>;
     loadQueue(id: string): Promise<{ name: string; statistics: Record<string, string> }>;
+    watchQueues(userId: string): Promise<{ id: string; statistics: Record<string, string> }[]>;
+    queuesSeen(): { changes: { id: string; statistics: Record<string, string> }[]; queueRequests: number };
     watchContainer(): boolean;
     containerSeen(): { activeTab: number; ticks: { frequency: number; queued: number }[] };
   };
@@ -162,6 +164,32 @@ describe('finesse.js in Chromium', { skip: skipWithoutChromium }, () => {
     assert.equal(queue.name, 'Sales');
     assert.ok('callsInQueue' in queue.statistics);
     assert.equal(xmppSessions('agent1'), 1, 'one XMPP session for the desktop, whatever the number of gadgets');
+  });
+
+  test('the items of user.getQueues() hear their own Queue node: a statistics change reaches onChange without a re-read', async () => {
+    const gadget = gadgets[1]!;
+    const [sales] = await gadget.evaluate(() => window.gadgetHarness.watchQueues('agent1'));
+    assert.ok(sales, 'agent1 is in the Sales queue');
+    const node = `/finesse/api/Queue/${sales.id}`;
+    const jid = `agent1@${notify.server.domain}`;
+    const subscribed = () => [...notify.server.pubsub.audience(node).full].some((full) => full.startsWith(`${jid}/`))
+      || notify.server.pubsub.audience(node).bare.has(jid);
+    for (const started = Date.now(); !subscribed(); await new Promise((r) => setTimeout(r, 25))) {
+      assert.ok(Date.now() - started < 10_000, `no subscription to ${node}`);
+    }
+    const before = sales.statistics.agentsLoggedOn;
+    // agent2 of Sales signs in: the Sales queue counts one more agent signed in and publishes it on its node.
+    const login = await fx.call('PUT', '/User/agent2', { as: 'agent2', body: '<User><state>LOGIN</state><extension>1002</extension></User>' });
+    assert.equal(login.status, 202, login.text);
+    try {
+      const changed = await gadget.waitForFunction(([id, was]) => window.gadgetHarness.queuesSeen().changes
+        .find((c) => c.id === id && c.statistics.agentsLoggedOn !== was), [sales.id, before] as const, { timeout: 15_000 });
+      const change = await changed.jsonValue();
+      assert.equal(Number(change?.statistics.agentsLoggedOn), Number(before) + 1);
+      assert.equal(await gadget.evaluate(() => window.gadgetHarness.queuesSeen().queueRequests), 0, 'no queue was read again');
+    } finally {
+      await fx.call('PUT', '/User/agent2', { as: 'agent2', body: '<User><state>LOGOUT</state></User>' });
+    }
   });
 
   test('new User({id, onLoad, onChange}): signs in with 1001, goes READY; the master publishes each User change', async () => {

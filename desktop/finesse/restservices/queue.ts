@@ -1,5 +1,6 @@
 // finesse.restservices.Queue and Queues (desktop-and-gadgets.md §5; rest-api.md §10): a CSQ with its
-// statistics, on the explicit node `/finesse/api/Queue/{id}`; a user's queues on `/User/{id}/Queues`.
+// statistics, on the explicit node `/finesse/api/Queue/{id}`; a user's queues on `/User/{id}/Queues`, each item
+// subscribed to its own Queue node so that its `change` handlers hear the statistics.
 import { isObject, RestBase, textOf } from './rest-base.ts';
 import { RestCollectionBase, type ItemConstructor } from './rest-collection.ts';
 
@@ -22,4 +23,6 @@ export class Queues extends RestCollectionBase<Queue> {
   override getRestItemType(): string { return 'Queue'; }
   override getRestItemClass(): ItemConstructor { return Queue; }
   override explicitSubscription(): boolean { return true; }
+  // Statistics change on each queue's own node, not on the list's (notifications.md §3.1).
+  override itemsSubscribe(): boolean { return true; }
 }

@@ -103,9 +103,19 @@ export class RestBase {
 
   /** Ends the hub subscription (and the explicit node subscription). */
   destroy(): void {
-    if (this.#topic && this.#onNotification) ClientServices.unsubscribe(this.#topic, this.#onNotification);
+    this.detach();
     if (this.explicitSubscription()) ClientServices.unsubscribeNode(this.getNode(), undefined);
+  }
+
+  /**
+   * Stops hearing notifications but leaves the explicit node subscription, which the desktop's one XMPP session
+   * shares with any other object on the same node.
+   */
+  detach(): void {
+    if (this.#topic && this.#onNotification) ClientServices.unsubscribe(this.#topic, this.#onNotification);
+    this.#topic = undefined;
     this.#stopStatus?.();
+    this.#stopStatus = undefined;
   }
 
   protected _fire(type: HandlerType, subject: unknown): void {

@@ -21,6 +21,23 @@ export class RestCollectionBase<Item extends RestBase = RestBase> extends RestBa
 
   getItems(): Item[] { return [...this._items.values()]; }
 
+  /**
+   * Whether each item subscribes to its own node, explicitly when its class says so (Queue: desktop-and-gadgets.md
+   * §5, notifications.md §3.1), because the collection's node does not carry the items' changes.
+   */
+  itemsSubscribe(): boolean { return false; }
+
+  /** Ends the collection's subscriptions and its items'. */
+  override destroy(): void {
+    super.destroy();
+    if (this.itemsSubscribe()) for (const item of this._items.values()) item.destroy();
+  }
+
+  /** An item leaves the collection: it stops listening (its node may still be another object's). */
+  #forget(item: Item): void {
+    if (this.itemsSubscribe()) item.detach();
+  }
+
   protected override _setData(data: XmlJsObject): void {
     super._setData(data);
     const seen = new Set<string>();
@@ -29,7 +46,11 @@ export class RestCollectionBase<Item extends RestBase = RestBase> extends RestBa
       const item = this.#upsert(raw);
       if (item) seen.add(item.getId());
     }
-    for (const id of [...this._items.keys()]) if (!seen.has(id)) this._items.delete(id);
+    for (const [id, item] of [...this._items]) {
+      if (seen.has(id)) continue;
+      this._items.delete(id);
+      this.#forget(item);
+    }
   }
 
   protected override _idFromData(): string { return this._id; }
@@ -43,7 +64,7 @@ export class RestCollectionBase<Item extends RestBase = RestBase> extends RestBa
       return existing;
     }
     const ItemClass = this.getRestItemClass();
-    const item = new ItemClass({ id, data: raw, doNotSubscribe: true }) as Item;
+    const item = new ItemClass({ id, data: raw, doNotSubscribe: !this.itemsSubscribe() }) as Item;
     this._items.set(id, item);
     return item;
   }
@@ -66,6 +87,7 @@ export class RestCollectionBase<Item extends RestBase = RestBase> extends RestBa
           if (!item) continue;
           item.replaceData(raw);
           this._items.delete(id);
+          this.#forget(item);
           this._fire('collectionDelete', item);
         } else {
           const known = this._items.get(id);

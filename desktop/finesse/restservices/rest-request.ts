@@ -5,7 +5,8 @@
 import type { MakeRequestResponse } from '../host.ts';
 import { gadgetsIo } from '../host.ts';
 import { ClientServices } from '../clientservices/client-services.ts';
-import { Utilities } from '../utilities/utilities.ts';
+import { serverTimeOf } from '../utilities/server-clock.ts';
+import { serverClock, Utilities } from '../utilities/utilities.ts';
 import type { XmlJsObject, XmlJsValue } from '../utilities/xml2js.ts';
 
 export interface RestResponse {
@@ -49,6 +50,14 @@ function errorOf(object: XmlJsObject | null): RestResponse['error'] {
   return e ? { errorType: str(e.ErrorType), errorData: str(e.ErrorData), errorMessage: str(e.ErrorMessage) } : undefined;
 }
 
+/** Feeds the server clock from an answer's SystemInfo `currentTimestamp` or its `Date` header. */
+function noteServerTime(response: MakeRequestResponse, object: XmlJsObject | null, sentAt: number): void {
+  const header = response.headers?.date;
+  const date = Array.isArray(header) ? header[0] : header;
+  const time = serverTimeOf(str(obj(object?.SystemInfo)?.currentTimestamp), date);
+  if (time) serverClock.observe({ ...time, sentAt, receivedAt: Date.now() });
+}
+
 export function sendRestRequest(method: string, url: string, body: string | undefined, handlers: RestHandlers = {}): string | undefined {
   Utilities.validateHandler(handlers);
   const io = gadgetsIo();
@@ -62,10 +71,12 @@ export function sendRestRequest(method: string, url: string, body: string | unde
   if (body !== undefined) headers['Content-Type'] = 'application/xml';
   const params: Record<string, unknown> = { [p.METHOD]: method, [p.HEADERS]: headers };
   if (body !== undefined) params[p.POST_DATA] = body;
+  const sentAt = Date.now();
   ClientServices.makeRequest(url, (response: MakeRequestResponse) => {
     const content = typeof response.text === 'string' ? response.text : typeof response.data === 'string' ? response.data : '';
     const object = content.trim().startsWith('<') ? Utilities.xml2js(content) ?? null : null;
     const status = response.rc;
+    if (status === 200) noteServerTime(response, object, sentAt);
     if (status >= 200 && status < 300 && !(content.trim() !== '' && content.trim().startsWith('<') && object === null)) {
       if (requestId && status === 202) awaitNotification(requestId, handlers.error);
       call(handlers.success, { status, content, object });

@@ -1,13 +1,25 @@
 // finesse.utilities.Utilities (desktop-and-gadgets.md §5): helpers gadgets call directly and the library uses.
 import { xml2js } from './xml2js.ts';
 import { js2xml } from './js2xml.ts';
+import { ServerClock } from './server-clock.ts';
 
 const utf8Encode = (text: string): string =>
   String.fromCharCode(...new TextEncoder().encode(text));
 const utf8Decode = (binary: string): string =>
   new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 
-let serverDriftMs = 0;
+/** Drift measured by this copy of the library from the server times REST answers carry. */
+export const serverClock = new ServerClock();
+/** A drift set through setClientDrift, which wins over everything else. */
+let setDriftMs: number | undefined;
+
+/** `finesse.gadget.Config.clientDriftInMillis`, when the gadget's prefs (or the gadget itself) give one. */
+function configuredDriftMs(): number | undefined {
+  const finesse = (globalThis as { finesse?: { gadget?: { Config?: { clientDriftInMillis?: unknown } } } }).finesse;
+  const value = finesse?.gadget?.Config?.clientDriftInMillis;
+  const drift = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof drift === 'number' && Number.isFinite(drift) ? drift : undefined;
+}
 
 const storage = (): Storage | undefined => {
   try {
@@ -61,11 +73,16 @@ export const Utilities = {
   convertNullToEmptyString<T>(value: T | null | undefined): T | '' {
     return value === null || value === undefined ? '' : value;
   },
+  /** Client minus server time, in ms, as Finesse's `clientDriftInMillis`; not a number clears it. */
   setClientDrift(driftMs: number): void {
-    serverDriftMs = Number.isFinite(driftMs) ? driftMs : 0;
+    setDriftMs = Number.isFinite(driftMs) ? driftMs : undefined;
   },
+  /**
+   * The server's clock: the browser's less the client drift, which is the one set here, else the one measured
+   * against the server's answers, else `finesse.gadget.Config.clientDriftInMillis`, else none.
+   */
   currentServerTimeMillis(): number {
-    return Date.now() + serverDriftMs;
+    return Date.now() - (setDriftMs ?? serverClock.measuredDriftMs() ?? configuredDriftMs() ?? 0);
   },
   /** Seconds as `h:mm:ss`, or `m:ss` under an hour. */
   convertTsToDuration(seconds: number): string {

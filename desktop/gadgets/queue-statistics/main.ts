@@ -1,5 +1,6 @@
 // Queue statistics (desktop-and-gadgets.md §6.3, /desktop/scripts/js/queueStatistics.js): the user's queues
-// from user.getQueues() with Queue.getStatistics() (rest-api.md §10), kept current from each queue's node.
+// from user.getQueues() with Queue.getStatistics() (rest-api.md §10), kept current from each queue's node: every
+// item of the collection subscribes to it and fires `change` on its notifications (at most every 10 s).
 import '../shared/gadget.css';
 import './queue-statistics.css';
 import { text } from '../shared/data.ts';
@@ -9,8 +10,6 @@ import type { Queue, RestCollection } from '../shared/finesse-api.ts';
 import { bootGadget, type GadgetSession } from '../shared/gadget-boot.ts';
 import { formatDuration, parseTime } from '../shared/time.ts';
 import { tickDurations } from '../shared/ticker.ts';
-
-const REFRESH_MS = 10_000;
 
 /** -1 means "not available" (rest-api.md §10: an unassigned queue, or Finesse with UCCX). */
 const count = (stats: unknown, name: string): string => {
@@ -39,9 +38,6 @@ class QueueStatistics {
       onError: (rsp) => { this.#message = describeFailure('Could not load your queues', rsp); this.render(); },
     });
     tickDurations(session.root, session.serverNow);
-    // Statistics change on each queue's node every 10 s at most (rest-api.md §10); reading the list at that pace
-    // keeps the figures current even where the queue items are not subscribed one by one.
-    window.setInterval(() => { if (this.#queues?.isLoaded()) this.#queues.refresh(); }, REFRESH_MS);
     this.render();
   }
 

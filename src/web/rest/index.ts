@@ -11,6 +11,7 @@ import { mediaPropertiesLayoutPlugin } from './media-properties-layout.ts';
 import { reasonCodePlugin } from './reason-code.ts';
 import { systemInfoPlugin } from './system-info.ts';
 import { teamPlugin } from './team.ts';
+import { teamLayoutConfigPlugin } from './team-layout-config.ts';
 import { teamMessagePlugin } from './team-message.ts';
 import { teamResourcePlugin } from './team-resource.ts';
 import { userPlugin } from './user.ts';
@@ -25,5 +26,6 @@ export const REST_RESOURCES: readonly FastifyPluginAsync<RestContext>[] = [
   queuePlugin,
   teamPlugin,
   teamResourcePlugin,
+  teamLayoutConfigPlugin,
   teamMessagePlugin,
 ];

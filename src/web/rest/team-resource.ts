@@ -3,27 +3,26 @@
 // /MediaPropertiesLayouts, /PhoneBooks, /Workflows and /Layout. The team's agents, its supervisors and
 // administrators read them; an unknown team is 404 TeamId Not Found.
 // Until configuration is assigned to teams these are the lists every user gets (§3.2): the global reason codes,
-// wrap-up reasons and phone books, every layout and workflow, and the default desktop layout.
+// wrap-up reasons and phone books, every layout and workflow; the desktop layout is the team's TeamLayoutConfig.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { principalOf } from '../auth/hook.ts';
 import { requireTeamMember } from '../auth/team-scope.ts';
-import { FinesseApiError, notFound } from '../errors.ts';
+import { FinesseApiError } from '../errors.ts';
 import { renderFinesseError } from '../http/error-handler.ts';
 import { sendFinesse } from '../http/send.ts';
-import { leaf, list, record } from '../representation/node.ts';
+import { list } from '../representation/node.ts';
 import { REASON_CODE_CATEGORIES } from '../schema.ts';
-import { requiredQueryEnum, stringParam, uriOf } from './common.ts';
+import { requiredQueryEnum } from './common.ts';
 import type { RestContext } from './context.ts';
 import { mediaPropertiesLayoutNode } from './media-properties-layout.ts';
 import { phoneBookNode } from './phone-book.ts';
 import { reasonCodeNode } from './reason-code.ts';
+import { teamLayoutConfigNode } from './team-layout-config.ts';
+import { existingTeamId } from './team-param.ts';
 import { workflowNode } from './workflow.ts';
 import { wrapUpReasonNode } from './wrap-up-reason.ts';
 
 const MAX_CONTACTS = 6_000; // rest-api.md §1.5, §5.2: more in one answer → 416
-
-const teamIdNotFound = (teamId: string) =>
-  new FinesseApiError(404, 'TeamId Not Found', teamId, 'No such team exists in CTI.');
 
 export const teamResourcePlugin: FastifyPluginAsync<RestContext> = async (app, { authenticate, store, teams }) => {
   app.setErrorHandler(renderFinesseError);
@@ -31,9 +30,7 @@ export const teamResourcePlugin: FastifyPluginAsync<RestContext> = async (app, {
 
   /** The team of the URL, once the caller may read it. */
   const teamOf = (request: FastifyRequest): number => {
-    const raw = stringParam(request, 'teamId');
-    const teamId = /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : NaN;
-    if (!teams.team(teamId)) throw teamIdNotFound(raw);
+    const teamId = existingTeamId(request, teams);
     requireTeamMember(principalOf(request), teamId, teams);
     return teamId;
   };
@@ -76,13 +73,9 @@ export const teamResourcePlugin: FastifyPluginAsync<RestContext> = async (app, {
     return sendFinesse(request, reply, list('Workflows', 'Workflow', workflows.map((w) => workflowNode(w, actions))));
   });
 
-  // The TeamLayoutConfig form of §7; teams have no layout of their own yet, so every team uses the default.
+  // The team's TeamLayoutConfig (§7), readable by every member of the team.
   app.get('/TeamResource/:teamId/Layout', async (request, reply) => {
     const teamId = teamOf(request);
-    const layoutXml = await store.layoutConfigs.get();
-    if (layoutXml === undefined) throw notFound('default', 'No layout is configured.');
-    return sendFinesse(request, reply, record('TeamLayoutConfig', [
-      leaf('uri', uriOf(`/TeamResource/${teamId}/Layout`)), leaf('useDefault', true), leaf('layoutxml', layoutXml),
-    ]));
+    return sendFinesse(request, reply, await teamLayoutConfigNode(store, teamId, `/TeamResource/${teamId}/Layout`));
   });
 };

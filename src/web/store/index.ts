@@ -5,6 +5,7 @@ import { MediaPropertiesLayoutRepository } from './media-properties-layouts.ts';
 import { PhoneBookRepository } from './phone-books.ts';
 import { ProxyAllowListRepository } from './proxy-allow-list.ts';
 import { ReasonCodeRepository } from './reason-codes.ts';
+import { TeamLayoutConfigRepository } from './team-layout-configs.ts';
 import { TeamMessageRepository } from './team-messages.ts';
 import { WorkflowRepository } from './workflows.ts';
 import { WrapUpReasonRepository } from './wrap-up-reasons.ts';
@@ -16,6 +17,7 @@ export interface WebConfigStore {
   workflows: WorkflowRepository;
   mediaPropertiesLayouts: MediaPropertiesLayoutRepository;
   layoutConfigs: LayoutConfigRepository;
+  teamLayoutConfigs: TeamLayoutConfigRepository;
   teamMessages: TeamMessageRepository;
   proxyAllowList: ProxyAllowListRepository;
 }
@@ -28,6 +30,7 @@ export function openWebConfigStore(db: Database): WebConfigStore {
     workflows: new WorkflowRepository(db),
     mediaPropertiesLayouts: new MediaPropertiesLayoutRepository(db),
     layoutConfigs: new LayoutConfigRepository(db),
+    teamLayoutConfigs: new TeamLayoutConfigRepository(db),
     teamMessages: new TeamMessageRepository(db),
     proxyAllowList: new ProxyAllowListRepository(db),
   };

@@ -26,6 +26,11 @@ test('the prefs of §3.2, without authorization', () => {
   assert.equal('authorization' in prefs, false);
 });
 
+test('clientDriftInMillis: the drift measured at sign-in, whole ms; 0 when none was measured', () => {
+  assert.equal(gadgetPrefs({ ...source, clientDriftMs: -1234.6 }).clientDriftInMillis, '-1235');
+  assert.equal(gadgetPrefs(source).clientDriftInMillis, '0');
+});
+
 test('the default port of the scheme when the page URL has none', () => {
   assert.equal(gadgetPrefs({ ...source, page: { ...source.page, port: '' } }).hostPort, '443');
 });

@@ -1,7 +1,7 @@
 // finesse.utilities.Utilities helpers that gadgets call directly (desktop-and-gadgets.md §5).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Utilities } from '../../../../desktop/finesse/utilities/utilities.ts';
+import { serverClock, Utilities } from '../../../../desktop/finesse/utilities/utilities.ts';
 
 test('b64 round-trips UTF-8 and credentials split at the first colon', () => {
   assert.equal(Utilities.b64Encode('agent1:pässword'), Buffer.from('agent1:pässword').toString('base64'));
@@ -24,14 +24,36 @@ test('getId, getArray, convertNullToEmptyString, convertTsToDuration', () => {
   assert.equal(Utilities.convertTsToDuration(-5), '0:00');
 });
 
-test('generateUUID gives distinct version-4 ids; the server clock follows the drift', () => {
+test('generateUUID gives distinct version-4 ids', () => {
   const ids = new Set(Array.from({ length: 50 }, () => Utilities.generateUUID()));
   assert.equal(ids.size, 50);
   for (const id of ids) assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-  Utilities.setClientDrift(60_000);
-  assert.ok(Utilities.currentServerTimeMillis() - Date.now() >= 59_000);
-  Utilities.setClientDrift(Number.NaN);
-  assert.ok(Math.abs(Utilities.currentServerTimeMillis() - Date.now()) < 1000);
+});
+
+test('currentServerTimeMillis: the set drift, else the measured one, else Config.clientDriftInMillis, else none', () => {
+  const scope = globalThis as { finesse?: unknown };
+  const near = (expectedOffsetMs: number) => {
+    const offset = Utilities.currentServerTimeMillis() - Date.now();
+    assert.ok(Math.abs(offset - expectedOffsetMs) < 100, `server − client ${offset}, expected ${expectedOffsetMs}`);
+  };
+  try {
+    near(0);
+    scope.finesse = { gadget: { Config: { clientDriftInMillis: '-30000' } } }; // the client is 30 s behind
+    near(30_000);
+    const now = Date.now();
+    serverClock.observe({ serverMs: now - 5_000, sentAt: now - 20, receivedAt: now, resolutionMs: 0 });
+    near(-5_000);
+    Utilities.setClientDrift(-60_000);
+    near(60_000);
+    Utilities.setClientDrift(Number.NaN);
+    near(-5_000);
+    serverClock.forget();
+    scope.finesse = { gadget: { Config: { clientDriftInMillis: 'not a number' } } };
+    near(0);
+  } finally {
+    delete scope.finesse;
+    serverClock.forget();
+  }
 });
 
 test('error fields of an ApiErrors response; anything else has none', () => {
