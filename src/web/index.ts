@@ -129,6 +129,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   });
   const containerContext: ContainerContext = {
     site, systemInfo, store: configStore, authenticate: restContext.authenticate, log,
+    thirdPartyGadgetDir: path.resolve(config.dataDir, '3rdpartygadget', 'files'),
   };
   for (const app of [http, https]) await app.register(containerPlugin, containerContext);
   // adminapi.md §1.1: with the engine in this process, /adminapi/ is served on web's ports too.

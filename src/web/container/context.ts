@@ -25,4 +25,6 @@ export interface ContainerContext {
   /** The REST API's authentication hook, for pages that need a signed-in user. */
   authenticate: (request: FastifyRequest) => Promise<void>;
   log: Logger;
+  /** Where third-party gadgets hosted on this node live (`/3rdpartygadget/files/`): under the data directory. */
+  thirdPartyGadgetDir: string;
 }

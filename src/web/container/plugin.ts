@@ -12,6 +12,7 @@ import { gadgetIfrPlugin } from './gadget-ifr.ts';
 import { gadgetJsPlugin } from './gadget-js.ts';
 import { gadgetMetadataPlugin } from './gadget-metadata.ts';
 import { livedataGadgetPlugin } from './livedata-gadget.ts';
+import { thirdPartyGadgetsPlugin } from './third-party-gadgets.ts';
 import { makeRequestPlugin } from './make-request.ts';
 import { proxyAllowListApiPlugin } from './proxy-allow-list-api.ts';
 
@@ -22,6 +23,7 @@ const CONTAINER_PLUGINS: readonly FastifyPluginAsync<ContainerContext>[] = [
   builtinGadgetRoutesPlugin,
   adminPagePlugin,
   livedataGadgetPlugin,
+  thirdPartyGadgetsPlugin,
   gadgetIfrPlugin,
   gadgetJsPlugin,
   gadgetMetadataPlugin,

@@ -19,9 +19,24 @@ export function renderFinesseError(error: unknown, request: FastifyRequest, repl
     request.log.warn({ code: error.code }, 'request not well-formed');
     return sendApiError(request, reply, new FinesseApiError(400, 'Bad Request', error.code, error.message));
   }
+  // Errors of the static file plugins (a path outside their folder, a directory) carry their own client status.
+  const status = clientStatusOf(error);
+  if (status !== undefined) {
+    request.log.debug({ status }, 'request refused by a file handler');
+    return sendApiError(request, reply, status === 404 ? new FinesseApiError(404, 'Not Found', request.url, 'No such file.')
+      : status === 403 ? new FinesseApiError(403, 'Forbidden', request.url, 'The file may not be read.')
+        : new FinesseApiError(400, 'Bad Request', request.url, 'The request is not well-formed.'));
+  }
   request.log.error({ err: error }, 'request failed on a server error');
   return sendApiError(request, reply,
     new FinesseApiError(500, 'Internal Server Error', '', 'The server could not complete the request.'));
+}
+
+function clientStatusOf(error: unknown): number | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { status, statusCode } = error as { status?: unknown; statusCode?: unknown };
+  const code = typeof statusCode === 'number' ? statusCode : typeof status === 'number' ? status : undefined;
+  return code !== undefined && code >= 400 && code < 500 ? code : undefined;
 }
 
 function isFastifyError(error: unknown): error is FastifyError {
