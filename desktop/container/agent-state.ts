@@ -1,4 +1,5 @@
 // How the header shows an agent state: words, a tone for its colour, and the time spent in it.
+export { formatDuration } from '../shared/duration.ts';
 
 export type StateTone = 'ready' | 'not-ready' | 'talking' | 'reserved' | 'work' | 'signed-out' | 'other';
 
@@ -20,15 +21,6 @@ export function stateTone(state: string): StateTone {
     case 'LOGOUT': return 'signed-out';
     default: return 'other';
   }
-}
-
-/** `m:ss` under an hour, `h:mm:ss` from then on; never negative (clocks drift). */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = String(total % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
 /** States an agent may choose by PUT (rest-api.md §3.3): READY and NOT_READY, only outside a call. */

@@ -1,13 +1,8 @@
 // How Live Data figures read in a grid: durations as h:mm:ss or m:ss, percentages whole, missing figures as a dash.
+import { formatDuration as sharedDuration } from '../shared/duration.ts';
 
 export function formatDuration(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+  return ms === null || ms === undefined || !Number.isFinite(ms) ? '–' : sharedDuration(ms);
 }
 
 export function formatPercent(pct: number | null | undefined): string {

@@ -1,0 +1,9 @@
+// Durations as every part of the desktop shows them: `m:ss` under an hour, `h:mm:ss` from then on; never negative
+// (clocks drift). Pure.
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
