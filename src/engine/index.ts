@@ -15,6 +15,7 @@ import { AdminAuthenticator } from './adminapi/principal.ts';
 import { AxlUserDirectory } from '../shared/axl/axl-user-directory.ts';
 import { openBroker, type StatisticsBroker } from '../livedata/broker/index.ts';
 import { StatisticsFeed } from './stats/statistics-feed.ts';
+import { PostgresMastership } from './mastership/pg-mastership.ts';
 
 export { ADMIN_API_PREFIX, adminApiPlugin };
 
@@ -68,6 +69,9 @@ export function agentDirectoryOf(callmanager: CallManager): AgentDirectory {
   };
 }
 
+/** The advisory lock the engines of a cluster contend for ("POIS" in ASCII). */
+const ENGINE_LOCK_KEY = 0x504f4953;
+
 export async function startEngine(context: ServiceContext): Promise<EngineService> {
   const { config, store, log, clock } = context;
   const callmanager = context.started.get('callmanager');
@@ -83,9 +87,15 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
   });
   const cti = new CtiServer({
     engine, clock, log: log.child({ component: 'cti' }), host: config.host, port: config.ports.cti,
-    client: config.engine.ctiClient, role: config.engine.role,
+    client: config.engine.ctiClient, role: config.engine.role === 'master' ? 'master' : 'standby',
   });
   const ctiPort = await cti.listen();
+  // An elected engine starts standby and follows the cluster's lock on the shared database.
+  const mastership = config.engine.role === 'elected' && config.databaseUrl ? new PostgresMastership({
+    connectionString: config.databaseUrl, lockKey: ENGINE_LOCK_KEY, log: log.child({ component: 'mastership' }),
+    onRole: (role) => cti.setRole(role),
+  }) : undefined;
+  mastership?.start();
   // Users are checked as UCCX checks them: AXL doAuthenticateUser with the read-only account (adminapi.md §1.3).
   const axl = callmanager.axlLoopback;
   const adminApi: AdminApiOptions = {
@@ -106,6 +116,7 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
     name: 'engine', engine, cti, ctiPort, adminApi, statisticsBroker,
     endpoints: [{ label: 'CTI server (Cisco CTI protocol v14)', url: `tcp://${config.publicHost}:${ctiPort}` }],
     async close() {
+      await mastership?.close();
       unwatchNames();
       feed.close();
       await cti.close();

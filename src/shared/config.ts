@@ -48,7 +48,7 @@ const Env = z.object({
   POISE_WEB_CTI_PORT: port.optional(),                                 // unset: POISE_CTI_PORT
   POISE_WEB_CTI_RETRY_MS: z.coerce.number().int().min(10).max(60_000).default(1000), // back-off start after a failed reconnect
   POISE_WEB_CTI_ENGINES: z.string().regex(/^(local|[^,:\s]+:\d{1,5})(,(local|[^,:\s]+:\d{1,5}))*$/).optional(), // both engines of a pair, host:port or `local` (cti.md §9.4)
-  POISE_ENGINE_ROLE: z.enum(['master', 'standby']).default('master'), // until failover elects the master (cti.md §9.4)
+  POISE_ENGINE_ROLE: z.enum(['master', 'standby', 'elected']).default('master'), // elected: by a PostgreSQL lease (cti.md §9.4)
   POISE_PEER_HOST: z.string().min(1).optional(),                       // the other node of a pair, for SystemInfo (rest-api.md §8)
   POISE_PEER_HTTPS_PORT: port.default(8445),
   POISE_PEER_XMPP_PORT: port.default(7071),
@@ -77,7 +77,8 @@ export interface PoiseConfig {
   /** The statistics stream from the engine to Live Data (memory:// in one process; RabbitMQ or Redis across nodes). */
   livedata: { brokerUrl: string; axlUrl: string | undefined };
   /** The CTI user OPEN_REQ must name; undefined: every ClientID is accepted (cti.md §4.1). */
-  engine: { ctiClient: { id: string; password: string } | undefined; role: 'master' | 'standby' };
+  /** role `elected`: master while this node holds the cluster's lock on the shared PostgreSQL database. */
+  engine: { ctiClient: { id: string; password: string } | undefined; role: 'master' | 'standby' | 'elected' };
   /** The other node of a pair (rest-api.md §8); undefined: a single node. */
   peer: { host: string; httpsPort: number; xmppPort: number; xmppSecurePort: number } | undefined;
   web: {
@@ -118,6 +119,9 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
     for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
   }
   const services = parseServices(merged.POISE_ONLY, problems);
+  if (merged.POISE_ENGINE_ROLE === 'elected' && !/^postgres(ql)?:\/\//.test(merged.DATABASE_URL ?? '')) {
+    problems.push('POISE_ENGINE_ROLE=elected needs DATABASE_URL naming the PostgreSQL server the engines share');
+  }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   return {

@@ -65,3 +65,10 @@ test('every bad value is listed, not only the first', () => {
 test('an argument that is not a flag is refused', () => {
   assert.throws(() => loadConfig({}, ['start']), ConfigError);
 });
+
+test('an elected engine needs the shared PostgreSQL database', () => {
+  assert.throws(() => loadConfig({ POISE_ENGINE_ROLE: 'elected' }), (err: unknown) =>
+    err instanceof ConfigError && err.problems.some((p) => /POISE_ENGINE_ROLE=elected needs DATABASE_URL/.test(p)));
+  assert.throws(() => loadConfig({ POISE_ENGINE_ROLE: 'elected', DATABASE_URL: 'memory://' }), ConfigError);
+  assert.equal(loadConfig({ POISE_ENGINE_ROLE: 'elected', DATABASE_URL: 'postgres://db.example.net/poise' }).engine.role, 'elected');
+});
