@@ -10,6 +10,8 @@ import { NotifyServer, type NotifyPublisher } from './notify-server.ts';
 import { listenTcp } from './transports/tcp.ts';
 import { listenHttp, NotifyWebEndpoints } from './transports/http-server.ts';
 import { TeamDirectoryLink } from './pubsub/team-directory-link.ts';
+import { RedisNotificationFanout, fanoutChannel } from './fanout/redis-fanout.ts';
+import { randomUUID } from 'node:crypto';
 
 export { NotifyServer, type NotifyPublisher } from './notify-server.ts';
 export type { PubsubPolicy, TeamDirectory } from './pubsub/policy.ts';
@@ -57,6 +59,15 @@ export async function startNotify(context: ServiceContext): Promise<NotifyServic
       return ok;
     },
   });
+  // Across the nodes of a cluster, every item reaches every node's sessions through Redis (docs/notify.md).
+  const origin = randomUUID();   // this process, as the other nodes tell its items from theirs
+  const fanout = config.notify.redisUrl
+    ? new RedisNotificationFanout({ url: config.notify.redisUrl, channel: fanoutChannel(domain), origin, log })
+    : undefined;
+  if (fanout) {
+    if (!await fanout.ready()) log.warn({}, 'notification fan-out: Redis not reached yet; this node delivers its own items until it is');
+    server.useFanout(fanout, origin);
+  }
   const material = await loadTlsMaterial({
     certFile: config.tls.certFile, keyFile: config.tls.keyFile, dataDir: config.dataDir, hostName: config.publicHost,
   });
@@ -92,6 +103,7 @@ export async function startNotify(context: ServiceContext): Promise<NotifyServic
     ],
     async close() {
       server.shutdown();
+      await fanout?.close();
       await endpoints.close();
       await Promise.all([tcp.close(), direct.close(), web.close(), webTls.close()]);
     },

@@ -16,6 +16,7 @@ import { PubsubService, type Outcome } from './pubsub/service.ts';
 import { ownNodesPolicy, type PubsubPolicy, type TeamDirectory } from './pubsub/policy.ts';
 import { handlePubsubIq } from './pubsub/iq.ts';
 import { normalisePayload, renderEvent } from './pubsub/event.ts';
+import type { FanoutItem, NotificationFanout } from './fanout/notification-fanout.ts';
 
 /** What `web` holds to publish (§3.4): nodes come and go with their users, teams and queues. */
 export interface NotifyPublisher {
@@ -66,6 +67,7 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
   readonly #throttle: LoginThrottle;
   readonly #signIns: SignInLimiter;
   #nextId = 0;
+  #fanout: { fanout: NotificationFanout; origin: string } | undefined;
 
   constructor(private readonly options: NotifyServerOptions) {
     this.domain = options.domain.toLowerCase();
@@ -153,8 +155,30 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
     this.options.onPresence?.(session.bareJid, session.fullJid, available);
   }
 
+  /** Items published here also go to the other nodes of the cluster, and theirs come here (docs/notify.md). */
+  useFanout(fanout: NotificationFanout, origin: string): void {
+    this.#fanout = { fanout, origin };
+    fanout.subscribe((item) => this.#deliverFromPeer(item));
+  }
+
   publish(node: string, updateXml: string, itemId?: string): Outcome<string> {
-    const published = this.pubsub.publish(node, normalisePayload(updateXml), itemId);
+    const payload = normalisePayload(updateXml);
+    const published = this.#publishHere(node, payload, itemId);
+    if (published.ok && this.#fanout) {
+      this.#fanout.fanout.publish({ node, itemId: published.value, payload, origin: this.#fanout.origin });
+    }
+    return published;
+  }
+
+  /** Another node's item: its node is made here if this node has not made it yet (its users may sign in here later). */
+  #deliverFromPeer(item: FanoutItem): void {
+    if (!this.pubsub.lastItem(item.node).ok) this.pubsub.createNode(item.node);
+    const delivered = this.#publishHere(item.node, item.payload, item.itemId);
+    if (!delivered.ok) this.options.log.warn({ node: item.node, condition: delivered.failure }, 'item from another node not delivered');
+  }
+
+  #publishHere(node: string, payload: string, itemId?: string): Outcome<string> {
+    const published = this.pubsub.publish(node, payload, itemId);
     if (!published.ok) return published;
     const { item, audience } = published.value;
     const event = renderEvent(this.pubsubDomain, item);

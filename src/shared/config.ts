@@ -36,6 +36,7 @@ const Env = z.object({
   POISE_AXL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
   POISE_XMPP_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]+$/).optional(),  // XMPP domain; defaults to the public host
   POISE_NOTIFY_PUBLISHER: z.string().regex(/^[^@/\s]+$/).optional(),   // a directory user who may publish to every node over c2s
+  POISE_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'redis:// or rediss://').optional(), // notifications across the nodes of a cluster
   POISE_AXL_URL: z.string().url().optional(),                          // AXL for user sign-in when the call manager runs elsewhere
   POISE_CTI_CLIENT_ID: z.string().min(1).max(63).optional(),          // CTI user (cti.md §4.1); unset: any client
   POISE_CTI_CLIENT_PASSWORD: z.string().max(64).optional(),
@@ -73,7 +74,8 @@ export interface PoiseConfig {
   };
   demo: { password: string | undefined; extraAgents: number };
   callmanager: { labEnabled: boolean; labAllowRemote: boolean; ccmVersion: string; axlMaxBodyBytes: number };
-  notify: { xmppDomain: string; axlUrl: string | undefined; publisher: string | undefined };
+  /** redisUrl: the cluster's Redis, through which every node's notifications reach the others' sessions. */
+  notify: { xmppDomain: string; axlUrl: string | undefined; publisher: string | undefined; redisUrl: string | undefined };
   /** The statistics stream from the engine to Live Data (memory:// in one process; RabbitMQ or Redis across nodes). */
   livedata: { brokerUrl: string; axlUrl: string | undefined };
   /** The CTI user OPEN_REQ must name; undefined: every ClientID is accepted (cti.md §4.1). */
@@ -144,7 +146,7 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
       axlMaxBodyBytes: e.POISE_AXL_MAX_BODY_BYTES,
     },
     notify: { xmppDomain: (e.POISE_XMPP_DOMAIN ?? e.POISE_PUBLIC_HOST ?? e.POISE_HOST).toLowerCase(), axlUrl: e.POISE_AXL_URL,
-      publisher: e.POISE_NOTIFY_PUBLISHER },
+      publisher: e.POISE_NOTIFY_PUBLISHER, redisUrl: e.POISE_REDIS_URL },
     livedata: { brokerUrl: e.POISE_STATISTICS_BROKER_URL, axlUrl: e.POISE_LIVEDATA_AXL_URL },
     engine: {
       ctiClient: e.POISE_CTI_CLIENT_ID === undefined ? undefined
