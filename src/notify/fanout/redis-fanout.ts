@@ -16,6 +16,7 @@ export class RedisNotificationFanout implements NotificationFanout {
   readonly #deliverers = new Set<(item: FanoutItem) => void>();
   readonly #subscribed: Promise<boolean>;
   #refused = 0;
+  #isSubscribed = false;
   #lost = false;
 
   constructor(private readonly options: { url: string; channel: string; origin: string; log: Logger }) {
@@ -43,8 +44,14 @@ export class RedisNotificationFanout implements NotificationFanout {
       if (item.origin === options.origin) return;
       for (const deliver of this.#deliverers) deliver(item);
     });
-    // Replayed by ioredis on every reconnect.
-    this.#subscribed = this.#subscriber.subscribe(options.channel).then(() => true, () => false);
+    // Replayed by ioredis on every reconnect once it has succeeded; a first attempt that failed (Redis away at
+    // start-up) is made again whenever the connection is ready.
+    this.#subscribed = this.#subscribe();
+    this.#subscriber.on('ready', () => { if (!this.#isSubscribed) void this.#subscribe(); });
+  }
+
+  #subscribe(): Promise<boolean> {
+    return this.#subscriber.subscribe(this.options.channel).then(() => { this.#isSubscribed = true; return true; }, () => false);
   }
 
   /** Messages on the channel that were not items (for tests and the health view). */

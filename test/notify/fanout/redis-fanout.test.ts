@@ -79,6 +79,32 @@ describe('notifications across nodes through Redis', { skip: redisUrl ? false : 
     await crossing;
   });
 
+  test('a node started while Redis is away joins the fan-out once Redis is reachable', async () => {
+    const [a] = nodes as [typeof nodes[number]];
+    const url = new URL(redisUrl!);
+    const late = await startTcpProxy({ host: url.hostname, port: Number(url.port || 6379) });
+    await late.cut();
+    try {
+      const proxied = new URL(redisUrl!);
+      proxied.hostname = '127.0.0.1';
+      proxied.port = String(late.port);
+      const c = await startNode(proxied.toString());
+      await late.restore();
+      const deadline = Date.now() + 20_000;
+      let n = 0;
+      while (!c.feed.received.some((u) => u.requestId.startsWith('late-'))) {
+        assert.ok(Date.now() < deadline, 'items from A never reached the late node');
+        a.notify.publisher.publish(NODE, update(`late-${n++}`));
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    } finally {
+      const c = nodes.pop();
+      await c?.client.stop().catch(() => undefined);
+      await c?.node.close();
+      await late.close();
+    }
+  });
+
   test('node B without Redis still serves its own sessions; with Redis back, A\'s items reach it again', async () => {
     const [a, b] = nodes as [typeof nodes[number], typeof nodes[number]];
     await proxyToRedis.cut();
