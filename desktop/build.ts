@@ -44,7 +44,23 @@ async function buildBundle(name: string): Promise<void> {
   });
 }
 
+/** Libraries also built as ES modules, for code that imports them (a Poise extension): entry → output file. */
+const ES_MODULES: ReadonlyArray<{ entry: string; out: string }> = [{ entry: 'finesse/library.ts', out: 'finesse.mjs' }];
+
+async function buildModule({ entry, out }: { entry: string; out: string }): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: DESKTOP,
+    build: {
+      outDir: DIST, emptyOutDir: false, sourcemap: true, minify: true, target: 'es2020',
+      lib: { entry: path.join(DESKTOP, entry), formats: ['es'], fileName: () => out },
+    },
+  });
+}
+
 const started = performance.now();
 const names = await bundleNames();
 for (const name of names) await buildBundle(name);
-console.log(`desktop: ${names.length} bundles in ${Math.round(performance.now() - started)} ms → ${path.relative(process.cwd(), DIST)}`);
+for (const module of ES_MODULES) await buildModule(module);
+console.log(`desktop: ${names.length} bundles and ${ES_MODULES.length} ES module in ${Math.round(performance.now() - started)} ms → ${path.relative(process.cwd(), DIST)}`);

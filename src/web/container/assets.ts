@@ -12,4 +12,6 @@ export const assetsPlugin: FastifyPluginAsync<ContainerContext> = async (app) =>
     reply.sendFile(path.basename(JQUERY_FILE), path.dirname(JQUERY_FILE)));
   // The Finesse-compatible library where gadgets include it from (spec §1, §5): the `finesse` bundle.
   app.get('/desktop/assets/js/finesse.js', async (_request, reply) => reply.sendFile('finesse.js', DESKTOP_DIST));
+  // The same library as an ES module (a Poise extension): `import { restservices } from '/desktop/assets/js/finesse.mjs'`.
+  app.get('/desktop/assets/js/finesse.mjs', async (_request, reply) => reply.sendFile('finesse.mjs', DESKTOP_DIST));
 };

@@ -2,7 +2,10 @@
 // gadgets include them from, on the node's web port.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import http from 'node:http';
 import { once } from 'node:events';
 import { bundleFile, desktopBuilt } from '../../../src/web/container/built-assets.ts';
@@ -32,4 +35,17 @@ test('/desktop/assets/js/jquery.min.js is jQuery', async () => {
   const res = await fetch(`${new URL(fx.baseUrl).origin}/desktop/assets/js/jquery.min.js`);
   assert.equal(res.status, 200);
   assert.match(await res.text(), /jQuery/);
+});
+
+test('/desktop/assets/js/finesse.mjs is the same library as an ES module', { skip: built ? false : 'run npm run build:desktop first' }, async () => {
+  const res = await fetch(`${new URL(fx.baseUrl).origin}/desktop/assets/js/finesse.mjs`);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type') ?? '', /javascript/);
+  const source = await res.text();
+  const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'poise-finesse-')), 'finesse.mjs');
+  await writeFile(file, source);
+  const module = await import(pathToFileURL(file).href) as Record<string, Record<string, unknown>>;
+  assert.deepEqual(Object.keys(module).sort(), ['clientservices', 'containerservices', 'cslogger', 'restservices', 'utilities']);
+  assert.equal(typeof module.restservices?.User, 'function');
+  assert.equal(typeof (module.clientservices?.ClientServices as { init?: unknown } | undefined)?.init, 'function');
 });
