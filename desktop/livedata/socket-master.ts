@@ -2,7 +2,7 @@
 // (desktop-and-gadgets.md §6.2), shared with every report gadget over the hub. On every (re)connection and on a
 // `reset` each report is subscribed again, so a gadget gets a fresh snapshot after any interruption.
 import { io, type Socket } from 'socket.io-client';
-import { TOPICS, feedTopic, parseRequest, type FeedMessage, type HubLike, type LivedataStatus, type SubscribeRequest } from './hub-protocol.ts';
+import { TOPICS, feedTopic, parseRequest, type FeedMessage, type HubLike, type LivedataRequest, type LivedataStatus, type SubscribeRequest } from './hub-protocol.ts';
 import type { LiveRow } from './rows.ts';
 
 export interface SocketMasterOptions {
@@ -56,7 +56,7 @@ export class SocketMaster {
     options.hub.subscribe(TOPICS.hello, () => options.hub.publish(TOPICS.status, this.#status));
   }
 
-  handle(request: ReturnType<typeof parseRequest> & object): void {
+  handle(request: LivedataRequest): void {
     const previous = this.#byGadget.get(request.from);
     if (request.type === 'unsubscribe') this.#byGadget.delete(request.from);
     else this.#byGadget.set(request.from, { request });

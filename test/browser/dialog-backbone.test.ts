@@ -5,11 +5,8 @@
 // page received and in the REST GET. The page comes from its own HTTP server, so BOSH runs cross-origin.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { once } from 'node:events';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { Server } from 'node:http';
+import { serveStrophePage } from '../support/strophe-page-server.ts';
 import type { Browser, Page } from 'playwright-core';
 import { isNotifyService, type NotifyService } from '../../src/notify/index.ts';
 import { launchChromium, skipWithoutChromium } from '../support/browser.ts';
@@ -24,23 +21,6 @@ const USER_NODE = `/finesse/api/User/${AGENT}`;
 const DIALOGS_NODE = `${USER_NODE}/Dialogs`;
 const BOSH_WAIT_SECONDS = 10; // the shortest wait Strophe's defaults tolerate (see strophe.test.ts)
 const EVENT_TIMEOUT_MS = 10_000;
-
-/** Serves the test page and Strophe's browser bundle on 127.0.0.1. */
-async function servePage(): Promise<{ server: Server; url: string }> {
-  const page = await readFile(fileURLToPath(new URL('dialog-backbone-page.html', import.meta.url)));
-  const strophePackage = path.dirname(fileURLToPath(import.meta.resolve('strophe.js/package.json')));
-  const bundle = await readFile(path.join(strophePackage, 'dist', 'strophe.umd.min.js'));
-  const server = createServer((req, res) => {
-    if (req.url === '/') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-    if (req.url === '/strophe.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
-    res.writeHead(404).end();
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  assert.ok(address && typeof address === 'object');
-  return { server, url: `http://127.0.0.1:${address.port}/` };
-}
 
 interface Window {
   poise: {
@@ -66,7 +46,7 @@ describe('the inbound-call backbone in Chromium (Strophe.js over BOSH)', { skip:
     const found = fx.node.services.find(isNotifyService);
     assert.ok(found, 'the node runs the notification service');
     notify = found;
-    const served = await servePage();
+    const served = await serveStrophePage(new URL('dialog-backbone-page.html', import.meta.url));
     pageServer = served.server;
     browser = await launchChromium();
     page = await browser.newPage();

@@ -4,11 +4,9 @@
 // desktop served by another host does.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { access, readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { once } from 'node:events';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { access } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { serveStrophePage } from '../support/strophe-page-server.ts';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { isNotifyService, type NotifyService } from '../../src/notify/index.ts';
 import { startTestNode, TEST_PASSWORD, type TestNode } from '../support/test-node.ts';
@@ -26,23 +24,6 @@ const BOSH_WAIT_SECONDS = 10;
 const update = (n: number) =>
   `<Update><data><user><loginId>${AGENT}</loginId><state>NOT_READY</state></user></data><event>PUT</event>` +
   `<requestId>strophe-${n}</requestId><source>${NODE}</source></Update>`;
-
-/** Serves the test page and Strophe's browser bundle on 127.0.0.1. */
-async function servePage(): Promise<{ server: Server; url: string }> {
-  const page = await readFile(fileURLToPath(new URL('strophe-page.html', import.meta.url)));
-  const strophePackage = path.dirname(fileURLToPath(import.meta.resolve('strophe.js/package.json')));
-  const bundle = await readFile(path.join(strophePackage, 'dist', 'strophe.umd.min.js'));
-  const server = createServer((req, res) => {
-    if (req.url === '/') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-    if (req.url === '/strophe.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
-    res.writeHead(404).end();
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  assert.ok(address && typeof address === 'object');
-  return { server, url: `http://127.0.0.1:${address.port}/` };
-}
 
 interface Window {
   poise: {
@@ -71,7 +52,7 @@ describe('Strophe.js in Chromium', { skip: chromiumMissing ? `${CHROMIUM} is mis
     assert.ok(found, 'the node runs the notification service');
     notify = found;
     notify.publisher.createNode(NODE); // web may have made it already; either way it exists
-    ({ server: pageServer, url: pageUrl } = await servePage());
+    ({ server: pageServer, url: pageUrl } = await serveStrophePage(new URL('strophe-page.html', import.meta.url)));
     browser = await chromium.launch({
       executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { XmppClient } from '@xmpp/client';
 import { isNotifyService } from '../../src/notify/index.ts';
-import { AGENT, SUPERVISOR, startWebNode, type WebFixture } from '../support/web.ts';
+import { AGENT, SUPERVISOR, startWebNode, type WebFixture, demoTeamIds } from '../support/web.ts';
 import { TEST_PASSWORD } from '../support/test-node.ts';
 import { connectClient, nextStanza, pubsubIq, refusal, xml } from '../support/xmpp.ts';
 
@@ -18,9 +18,7 @@ before(async () => {
   fx = await startWebNode();
   await fx.web.cti?.whenOpen();
   await fx.web.teams.whenBuilt();
-  const byName = new Map(fx.web.teams.teams().map((t) => [t.name, t.id]));
-  sales = byName.get('Sales') ?? 0;
-  support = byName.get('Support') ?? 0;
+  ({ sales, support } = demoTeamIds(fx));
   const notify = fx.node.services.find(isNotifyService);
   assert.ok(notify);
   domain = notify.server.domain;

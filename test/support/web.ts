@@ -103,3 +103,9 @@ export async function expectRefused(fx: WebFixture, method: string, path: string
 }
 
 export { TEST_PASSWORD };
+
+/** The demo teams' ids as the engine numbered them (0 when missing, which the tests then fail on). */
+export function demoTeamIds(fx: WebFixture): { sales: number; support: number } {
+  const byName = new Map(fx.web.teams.teams().map((t) => [t.name, t.id]));
+  return { sales: byName.get('Sales') ?? 0, support: byName.get('Support') ?? 0 };
+}

@@ -50,11 +50,13 @@ export class FeedFanOut {
     if (!member) throw new Error('subscribe from a socket that never joined');
     const key = feedKey(report, mode, scope);
     let feed = this.#feeds.get(key);
+    // A new feed has just worked its rows out; a running one may have changes pending, so it works them out afresh.
+    const isNew = !feed;
     if (!feed) this.#feeds.set(key, (feed = new ReportFeed(`s${this.#nextId++}`, report, mode, scope, this.context)));
     feed.members.add(socket.id);
     member.feeds.set(feed.id, feed);
     void socket.join(feed.room);
-    return { subscriptionId: feed.id, rows: feed.snapshot() };
+    return { subscriptionId: feed.id, rows: isNew ? [...feed.current.values()] : feed.snapshot() };
   }
 
   unsubscribe(socket: Socket, subscriptionId: string): boolean {

@@ -82,7 +82,7 @@ export class LivedataServer {
     this.#offStatus = this.options.broker.onStatus((status) => this.#onBrokerStatus(status));
     this.#subscription = await this.options.broker.subscribe((message) => this.#onMessage(message));
     if (this.options.broker.status === 'up') this.#resync();
-    this.#refreshTimer = setInterval(() => this.#refreshAll(), FULL_REFRESH_MS).unref();
+    this.#refreshTimer = setInterval(() => this.#fanOut.refreshAll(), FULL_REFRESH_MS).unref();
   }
 
   /**
@@ -179,11 +179,6 @@ export class LivedataServer {
     this.#fanOut.change(change);
   }
 
-  /** Every subscription's whole content again, and the keys it no longer has removed. */
-  #refreshAll(): void {
-    this.#fanOut.refreshAll();
-  }
-
   #onBrokerStatus(status: 'up' | 'down'): void {
     if (status === 'down') {
       this.#setState('degraded');
@@ -218,7 +213,7 @@ export class LivedataServer {
     }
     const wasDegraded = this.#state === 'degraded';
     this.#setState('live');
-    if (wasDegraded) this.#refreshAll();
+    if (wasDegraded) this.#fanOut.refreshAll();
   }
 
   #setState(state: LivedataState): void {

@@ -3,7 +3,7 @@
 // away when its duration is up.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN, AGENT, SUPERVISOR, apiErrorOf, childNames, expectRefused, startWebNode, type WebFixture } from '../../support/web.ts';
+import { ADMIN, AGENT, SUPERVISOR, apiErrorOf, childNames, expectRefused, startWebNode, type WebFixture, demoTeamIds } from '../../support/web.ts';
 
 const body = (content: string, duration: string | number, teams: readonly (string | number)[]) =>
   `<TeamMessage><content>${content}</content><duration>${duration}</duration>`
@@ -18,9 +18,7 @@ describe('TeamMessage', () => {
     fx = await startWebNode();
     await fx.web.cti?.whenOpen();
     await fx.web.teams.whenBuilt();
-    const byName = new Map(fx.web.teams.teams().map((t) => [t.name, t.id]));
-    sales = byName.get('Sales') ?? 0;
-    support = byName.get('Support') ?? 0;
+    ({ sales, support } = demoTeamIds(fx));
     assert.ok(sales > 0 && support > 0);
   });
   after(async () => { await fx.close(); });

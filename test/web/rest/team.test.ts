@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EngineService } from '../../../src/engine/index.ts';
-import { ADMIN, AGENT, SUPERVISOR, apiErrorOf, childNames, startWebNode, type WebFixture } from '../../support/web.ts';
+import { ADMIN, AGENT, SUPERVISOR, apiErrorOf, childNames, startWebNode, type WebFixture, demoTeamIds } from '../../support/web.ts';
 
 const TEAM_MEMBER_CHILDREN = [
   'dialogs', 'extension', 'firstName', 'lastName', 'loginId', 'mediaState', 'pendingState', 'state',
@@ -24,9 +24,7 @@ describe('Team, Users and supervisor actions', () => {
     const found = fx.node.services.find((s): s is EngineService => s.name === 'engine');
     assert.ok(found);
     engine = found;
-    const byName = new Map(fx.web.teams.teams().map((t) => [t.name, t.id]));
-    sales = byName.get('Sales') ?? 0;
-    support = byName.get('Support') ?? 0;
+    ({ sales, support } = demoTeamIds(fx));
     assert.ok(sales > 0 && support > 0, 'the demo teams reached web over CTI');
   });
   after(async () => { await fx.close(); });
