@@ -54,6 +54,8 @@ const Env = z.object({
   POISE_PEER_HTTPS_PORT: port.default(8445),
   POISE_PEER_XMPP_PORT: port.default(7071),
   POISE_PEER_XMPP_SECURE_PORT: port.default(7443),
+  POISE_CLUSTER_SECRET: z.string().min(32, 'at least 32 characters').optional(), // shared by the nodes of a pair: seals failover tickets; unset: desktops sign in again after a failover
+  POISE_FAILOVER_TICKET_SECONDS: z.coerce.number().int().min(30).max(3600).default(300), // how long a failover ticket is good for; desktops renew it at half
 });
 export type EnvInput = Record<string, string | undefined>;
 
@@ -83,6 +85,8 @@ export interface PoiseConfig {
   engine: { ctiClient: { id: string; password: string } | undefined; role: 'master' | 'standby' | 'elected' };
   /** The other node of a pair (rest-api.md §8); undefined: a single node. */
   peer: { host: string; httpsPort: number; xmppPort: number; xmppSecurePort: number } | undefined;
+  /** Failover tickets (docs/failover.md, "The desktop moves"); clusterSecret undefined: none are issued or redeemed. */
+  failover: { clusterSecret: string | undefined; ticketSeconds: number };
   web: {
     axlUrl: string | undefined; axlUser: string; axlPassword: string | undefined;
     authCacheSeconds: number; maxBodyBytes: number;
@@ -157,6 +161,7 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
       host: e.POISE_PEER_HOST, httpsPort: e.POISE_PEER_HTTPS_PORT, xmppPort: e.POISE_PEER_XMPP_PORT,
       xmppSecurePort: e.POISE_PEER_XMPP_SECURE_PORT,
     },
+    failover: { clusterSecret: e.POISE_CLUSTER_SECRET, ticketSeconds: e.POISE_FAILOVER_TICKET_SECONDS },
     web: {
       axlUrl: e.POISE_WEB_AXL_URL, axlUser: e.POISE_WEB_AXL_USER, axlPassword: e.POISE_WEB_AXL_PASSWORD,
       authCacheSeconds: e.POISE_WEB_AUTH_CACHE_SECONDS, maxBodyBytes: e.POISE_WEB_MAX_BODY_BYTES,
