@@ -187,5 +187,6 @@ function parseServices(only: string | undefined, problems: string[]): ServiceNam
   const bad = names.filter((n) => !(SERVICE_NAMES as readonly string[]).includes(n));
   if (bad.length > 0) problems.push(`POISE_ONLY: unknown service ${bad.join(', ')} (known: ${SERVICE_NAMES.join(', ')})`);
   if (names.length === 0) problems.push('POISE_ONLY: names no service');
-  return names.filter((n): n is ServiceName => (SERVICE_NAMES as readonly string[]).includes(n));
+  // Start order whatever the order named: `--only=web,notify` must start notify first, or web publishes to nothing.
+  return SERVICE_NAMES.filter((n) => names.includes(n));
 }

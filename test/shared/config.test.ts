@@ -72,3 +72,12 @@ test('an elected engine needs the shared PostgreSQL database', () => {
   assert.throws(() => loadConfig({ POISE_ENGINE_ROLE: 'elected', DATABASE_URL: 'memory://' }), ConfigError);
   assert.equal(loadConfig({ POISE_ENGINE_ROLE: 'elected', DATABASE_URL: 'postgres://db.example.net/poise' }).engine.role, 'elected');
 });
+
+test('--only starts the services it names in start order, whatever order they are named in', () => {
+  assert.deepEqual(loadConfig({}, ['--only=web,notify']).services, ['notify', 'web']);
+});
+
+test('a cluster secret shorter than 32 characters is refused; the ticket lifetime defaults to five minutes', () => {
+  assert.throws(() => loadConfig({ POISE_CLUSTER_SECRET: 'short' }), /POISE_CLUSTER_SECRET: at least 32 characters/);
+  assert.deepEqual(loadConfig({}).failover, { clusterSecret: undefined, ticketSeconds: 300 });
+});

@@ -1,6 +1,6 @@
 // The failover ticket over HTTP (Poise extension; docs/failover.md, "The desktop moves"):
 //   POST /desktop/api/FailoverTicket         signed-in user, body <FailoverTicket><extension>…</extension></FailoverTicket>
-//     → <FailoverTicket><ticket/><expiresAt/><node/></FailoverTicket>, a ticket only the peer node can redeem
+//     → <FailoverTicket><ticket/><expiresAt/><validForSeconds/><node/></FailoverTicket>, for the peer node only
 //   POST /desktop/api/FailoverTicket/Redeem  anonymous, body <FailoverTicket><ticket>…</ticket></FailoverTicket>
 //     → <FailoverSignIn><id/><password/><extension/></FailoverSignIn>, once per ticket
 // Errors in the ApiErrors form; neither answer may be cached.
@@ -74,7 +74,8 @@ export const failoverTicketPlugin: FastifyPluginAsync<FailoverTicketOptions> = a
         audience: options.peerHost, expiresAt,
       }, sealKey);
       return sendFinesse(request, noStore(reply), record('FailoverTicket', [
-        leaf('ticket', ticket), leaf('expiresAt', new Date(expiresAt).toISOString()), leaf('node', options.peerHost),
+        leaf('ticket', ticket), leaf('expiresAt', new Date(expiresAt).toISOString()),
+        leaf('validForSeconds', options.ticketSeconds), leaf('node', options.peerHost),
       ]));
     });
   });

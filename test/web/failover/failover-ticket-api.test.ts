@@ -68,6 +68,7 @@ describe('failover tickets and SystemInfo across origins', { timeout: 60_000 }, 
     assert.match(ticket, /^v1\./);
     assert.ok(!answer.text.includes(TEST_PASSWORD));
     assert.equal(answer.xml?.getChildText('node'), PEER);
+    assert.equal(answer.xml?.getChildText('validForSeconds'), '120');
     const expiresAt = Date.parse(answer.xml?.getChildText('expiresAt') ?? '');
     assert.ok(expiresAt > Date.now() + 100_000 && expiresAt <= Date.now() + 120_000);
     assert.deepEqual(errorOf(await redeem(ticket)),
