@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expandClusterSettings } from './cluster-config.ts';
 
 /** The services one node can run, in start order; `--only=` picks a subset. */
 export const SERVICE_NAMES = ['callmanager', 'notify', 'engine', 'livedata', 'web'] as const;
@@ -54,7 +55,11 @@ const Env = z.object({
   POISE_PEER_HTTPS_PORT: port.default(8445),
   POISE_PEER_XMPP_PORT: port.default(7071),
   POISE_PEER_XMPP_SECURE_PORT: port.default(7443),
-  POISE_CLUSTER_SECRET: z.string().min(32, 'at least 32 characters').optional(), // shared by the nodes of a pair: seals failover tickets; unset: desktops sign in again after a failover
+  POISE_NODE: z.string().regex(/^[A-Za-z0-9-]{1,16}$/, 'a short name such as A or B').optional(), // this node of a pair
+  POISE_PEER: z.string().optional(),                                   // the peer's web address; fills the pair's keys (cluster-config.ts)
+  POISE_CALLMANAGER_HOST: z.string().min(1).optional(),                // the pair's call manager runs there, not in this node
+  POISE_CLUSTER_SECRET: z.string().min(16).optional(),                  // shared by the nodes of a cluster; never sent anywhere
+  POISE_SHARED_SIGN_IN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600), // sign-ins believed cluster-wide (Redis); 0: off
   POISE_FAILOVER_TICKET_SECONDS: z.coerce.number().int().min(30).max(3600).default(300), // how long a failover ticket is good for; desktops renew it at half
 });
 export type EnvInput = Record<string, string | undefined>;
@@ -62,6 +67,10 @@ export type EnvInput = Record<string, string | undefined>;
 export interface ListenAddress { host: string; port: number }
 
 export interface PoiseConfig {
+  /** This node's name in a pair (`--node=A`); undefined on a single node. */
+  nodeName: string | undefined;
+  /** Sign-ins checked by one node are believed by the others for ttlSeconds (needs Redis and the cluster secret). */
+  cluster: { secret: string | undefined; sharedSignInSeconds: number };
   host: string;
   publicHost: string;
   dataDir: string;
@@ -85,8 +94,8 @@ export interface PoiseConfig {
   engine: { ctiClient: { id: string; password: string } | undefined; role: 'master' | 'standby' | 'elected' };
   /** The other node of a pair (rest-api.md §8); undefined: a single node. */
   peer: { host: string; httpsPort: number; xmppPort: number; xmppSecurePort: number } | undefined;
-  /** Failover tickets (docs/failover.md, "The desktop moves"); clusterSecret undefined: none are issued or redeemed. */
-  failover: { clusterSecret: string | undefined; ticketSeconds: number };
+  /** Failover tickets (docs/failover.md, "The desktop moves"), sealed under cluster.secret; none without it. */
+  failover: { ticketSeconds: number };
   web: {
     axlUrl: string | undefined; axlUser: string; axlPassword: string | undefined;
     authCacheSeconds: number; maxBodyBytes: number;
@@ -117,10 +126,10 @@ export class ConfigError extends Error {
 
 /** Reads the environment once; flags override it. Every problem is listed, not only the first. */
 export function loadConfig(env: EnvInput = process.env, argv: readonly string[] = []): PoiseConfig {
-  const merged = { ...pickKnown(env), ...flagsToEnv(argv) };
   const unknownFlags = Object.keys(flagsToEnv(argv)).filter((k) => !(k in Env.shape));
-  const parsed = Env.safeParse(merged);
   const problems = unknownFlags.map((k) => `unknown option ${k}`);
+  const merged = expandClusterSettings({ ...pickKnown(env), ...flagsToEnv(argv) }, problems);
+  const parsed = Env.safeParse(merged);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
   }
@@ -131,6 +140,8 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   return {
+    nodeName: e.POISE_NODE,
+    cluster: { secret: e.POISE_CLUSTER_SECRET, sharedSignInSeconds: e.POISE_SHARED_SIGN_IN_SECONDS },
     host: e.POISE_HOST,
     publicHost: e.POISE_PUBLIC_HOST ?? e.POISE_HOST,
     dataDir: e.POISE_DATA_DIR,
@@ -161,7 +172,7 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
       host: e.POISE_PEER_HOST, httpsPort: e.POISE_PEER_HTTPS_PORT, xmppPort: e.POISE_PEER_XMPP_PORT,
       xmppSecurePort: e.POISE_PEER_XMPP_SECURE_PORT,
     },
-    failover: { clusterSecret: e.POISE_CLUSTER_SECRET, ticketSeconds: e.POISE_FAILOVER_TICKET_SECONDS },
+    failover: { ticketSeconds: e.POISE_FAILOVER_TICKET_SECONDS },
     web: {
       axlUrl: e.POISE_WEB_AXL_URL, axlUser: e.POISE_WEB_AXL_USER, axlPassword: e.POISE_WEB_AXL_PASSWORD,
       authCacheSeconds: e.POISE_WEB_AUTH_CACHE_SECONDS, maxBodyBytes: e.POISE_WEB_MAX_BODY_BYTES,
@@ -187,6 +198,6 @@ function parseServices(only: string | undefined, problems: string[]): ServiceNam
   const bad = names.filter((n) => !(SERVICE_NAMES as readonly string[]).includes(n));
   if (bad.length > 0) problems.push(`POISE_ONLY: unknown service ${bad.join(', ')} (known: ${SERVICE_NAMES.join(', ')})`);
   if (names.length === 0) problems.push('POISE_ONLY: names no service');
-  // Start order whatever the order named: `--only=web,notify` must start notify first, or web publishes to nothing.
+  // Always in start order: web finds the notification service and the engine of its node already started.
   return SERVICE_NAMES.filter((n) => names.includes(n));
 }

@@ -77,7 +77,8 @@ test('--only starts the services it names in start order, whatever order they ar
   assert.deepEqual(loadConfig({}, ['--only=web,notify']).services, ['notify', 'web']);
 });
 
-test('a cluster secret shorter than 32 characters is refused; the ticket lifetime defaults to five minutes', () => {
-  assert.throws(() => loadConfig({ POISE_CLUSTER_SECRET: 'short' }), /POISE_CLUSTER_SECRET: at least 32 characters/);
-  assert.deepEqual(loadConfig({}).failover, { clusterSecret: undefined, ticketSeconds: 300 });
+test('a failover ticket is good for five minutes unless configured', () => {
+  assert.deepEqual(loadConfig({}).failover, { ticketSeconds: 300 });
+  assert.deepEqual(loadConfig({}, ['--failover-ticket-seconds=60']).failover, { ticketSeconds: 60 });
+  assert.throws(() => loadConfig({}, ['--failover-ticket-seconds=5']), ConfigError);
 });
