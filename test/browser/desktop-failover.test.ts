@@ -7,33 +7,20 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { EngineService } from '../../src/engine/index.ts';
 import { launchChromium, skipWithoutChromium } from '../support/browser.ts';
+import { freePorts } from '../support/free-ports.ts';
 import { startWebNode, TEST_PASSWORD, type WebFixture } from '../support/web.ts';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SECRET = `failover-test-${process.pid}-cluster-secret-of-some-length`;
 const HOST_A = '127.0.0.2';
 const STEP_MS = 20_000;
-
-/** A port free on that address now (the child binds it a moment later; loopback ports are plentiful). */
-async function freePort(host: string): Promise<number> {
-  const server = createServer();
-  server.listen(0, host);
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  if (!address || typeof address !== 'object') throw new Error('no port');
-  return address.port;
-}
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -56,7 +43,8 @@ describe('the desktop moves to the peer node', { skip: skipWithoutChromium, time
   let stderrA = '';
 
   before(async () => {
-    for (const name of Object.keys(portsA) as (keyof typeof portsA)[]) portsA[name] = await freePort(HOST_A);
+    const [web = 0, webHttps = 0, bosh = 0, boshHttps = 0] = await freePorts(4, [HOST_A]);
+    Object.assign(portsA, { web, webHttps, bosh, boshHttps });
     b = await startWebNode({
       POISE_CLUSTER_SECRET: SECRET, POISE_PEER_HOST: HOST_A, POISE_PEER_HTTPS_PORT: String(portsA.webHttps),
       POISE_PEER_XMPP_PORT: String(portsA.bosh), POISE_PEER_XMPP_SECURE_PORT: String(portsA.boshHttps),
@@ -136,8 +124,14 @@ describe('the desktop moves to the peer node', { skip: skipWithoutChromium, time
     const before = await restUser();
     assert.deepEqual(before, { state: 'NOT_READY', reason: reasonValue.slice('NOT_READY:'.length) });
 
+    const addresses: string[] = [];
+    page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) addresses.push(frame.url()); });
     const killedAt = Date.now();
     nodeA?.kill('SIGKILL');
+    await page.waitForFunction(() => {
+      const banner = document.getElementById('connection-banner');
+      return banner !== null && !banner.hidden && /Reconnecting/.test(banner.textContent ?? '');
+    }, undefined, { polling: 50 });
     await page.waitForURL((url) => url.hostname === '127.0.0.1', { timeout: 40_000 });
     await page.waitForSelector('#agent-state-pill', { timeout: 30_000 });
     await page.waitForFunction(() => document.getElementById('agent-state')?.textContent === 'Not Ready');
@@ -147,7 +141,21 @@ describe('the desktop moves to the peer node', { skip: skipWithoutChromium, time
     assert.equal(new URL(page.url()).hash, '', 'the ticket left the address bar');
     assert.equal(await page.evaluate(() => window.poiseFormSeen), false, 'the sign-in form was never shown on B');
     assert.deepEqual(await restUser(), before);
-    // The ticket was used: the same address with it again shows the form and says why.
     console.log(`desktop on node B ${movedInMs} ms after node A was killed`);
+
+    // The address it came with, ticket and all, signs no one in a second time: the form, and why.
+    const withTicket = addresses.find((address) => address.includes('#failover='));
+    assert.ok(withTicket, `the move went through an address with a ticket (${addresses.join(' ')})`);
+    const again = await context.newPage();
+    await again.goto(withTicket);
+    await again.waitForSelector('#signin-userId');
+    assert.match(await again.textContent('#signin-notice') ?? '', /could not sign you in by itself: The failover ticket has already been used\. Sign in again\./);
+    await again.goto(`https://127.0.0.1:${new URL(b.httpsBaseUrl).port}/desktop/container/#failover=v1.not-a-ticket`);
+    await again.waitForSelector('#signin-userId');
+    assert.match(await again.textContent('#signin-notice') ?? '', /The failover ticket is not valid\./);
+    assert.equal(new URL(again.url()).hash, '');
+    await again.close();
+    // The first desktop is still signed in and Not Ready.
+    assert.equal(await page.textContent('#agent-state'), 'Not Ready');
   });
 });
