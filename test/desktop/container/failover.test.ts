@@ -28,3 +28,13 @@ test('stop() ends the polling of a peer that never comes back', async () => {
   poll.stop();
   assert.equal(alternateOrigin('node-b.example.com:8445'), 'https://node-b.example.com:8445');
 });
+
+test('the alternate node is the one that is not this node; a single node has none', async () => {
+  const { alternateNodeOf, nodeOrigin } = await import('../../../desktop/container/failover.ts');
+  const nodes = [{ host: '127.0.0.2', httpsPort: 8445 }, { host: '127.0.0.1', httpsPort: 9445 }];
+  assert.deepEqual(alternateNodeOf(nodes, ['127.0.0.2', 'desk.example']), { host: '127.0.0.1', httpsPort: 9445 });
+  assert.deepEqual(alternateNodeOf(nodes, ['', '127.0.0.1']), { host: '127.0.0.2', httpsPort: 8445 });
+  assert.equal(alternateNodeOf([{ host: 'Poise-A.example', httpsPort: 8445 }], ['poise-a.example']), undefined);
+  assert.equal(nodeOrigin({ host: '127.0.0.1', httpsPort: 9445 }), 'https://127.0.0.1:9445');
+  assert.equal(nodeOrigin({ host: '::1', httpsPort: 8445 }), 'https://[::1]:8445');
+});
