@@ -124,6 +124,14 @@ describe('the desktop moves to the peer node', { skip: skipWithoutChromium, time
     const before = await restUser();
     assert.deepEqual(before, { state: 'NOT_READY', reason: reasonValue.slice('NOT_READY:'.length) });
 
+    // What the gadgets hear on finesse.info.connection from here on, kept on this side so it outlives the page.
+    const statuses: string[] = [];
+    await page.exposeFunction('poiseConnectionStatus', (status: string) => { statuses.push(status); });
+    await page.evaluate(() => {
+      const scope = window as unknown as { gadgets: { Hub: { subscribe(topic: string, cb: (t: string, d: { status: string }) => void): string } };
+        poiseConnectionStatus(status: string): void };
+      scope.gadgets.Hub.subscribe('finesse.info.connection', (_topic, data) => scope.poiseConnectionStatus(data.status));
+    });
     const addresses: string[] = [];
     page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) addresses.push(frame.url()); });
     const killedAt = Date.now();
@@ -138,10 +146,11 @@ describe('the desktop moves to the peer node', { skip: skipWithoutChromium, time
     assert.equal(await page.textContent('#agent-state-reason'), `– ${reasonLabel}`);
     assert.match(await page.textContent('#identity-extension') ?? '', /1001/);
     const movedInMs = Date.now() - killedAt;
+    assert.deepEqual(statuses.slice(0, 2), ['reconnecting', 'failing'], `statuses on A: ${statuses.join(', ')}`);
     assert.equal(new URL(page.url()).hash, '', 'the ticket left the address bar');
     assert.equal(await page.evaluate(() => window.poiseFormSeen), false, 'the sign-in form was never shown on B');
     assert.deepEqual(await restUser(), before);
-    console.log(`desktop on node B ${movedInMs} ms after node A was killed`);
+    console.log(`desktop on node B ${movedInMs} ms after node A was killed; statuses on A: ${statuses.join(", ")}`);
 
     // The address it came with, ticket and all, signs no one in a second time: the form, and why.
     const withTicket = addresses.find((address) => address.includes('#failover='));
