@@ -141,7 +141,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const ticketOptions = {
     authenticate: restContext.authenticate, clusterSecret: config.cluster.secret,
     ticketSeconds: config.failover.ticketSeconds, ownHost: config.publicHost, peerHost: config.peer?.host,
-    ledger: new TicketLedger(),
+    ledger: new TicketLedger(), log: log.child({ component: 'failover-ticket' }),
   };
   for (const app of [http, https]) await app.register(failoverTicketPlugin, ticketOptions);
   // adminapi.md §1.1: with the engine in this process, /adminapi/ is served on web's ports too.

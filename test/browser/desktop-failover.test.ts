@@ -150,7 +150,7 @@ describe('the desktop moves to the peer node', { skip: skipWithoutChromium, time
     assert.equal(new URL(page.url()).hash, '', 'the ticket left the address bar');
     assert.equal(await page.evaluate(() => window.poiseFormSeen), false, 'the sign-in form was never shown on B');
     assert.deepEqual(await restUser(), before);
-    console.log(`desktop on node B ${movedInMs} ms after node A was killed; statuses on A: ${statuses.join(", ")}`);
+    console.log(`desktop on node B ${movedInMs} ms after node A was killed; statuses on A: ${statuses.join(', ')}`);
 
     // The address it came with, ticket and all, signs no one in a second time: the form, and why.
     const withTicket = addresses.find((address) => address.includes('#failover='));

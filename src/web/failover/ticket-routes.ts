@@ -7,6 +7,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { childText } from '../../shared/xml/index.ts';
 import { parseBasicAuthorization } from '../../shared/basic-auth.ts';
+import type { Logger } from '../../shared/logger.ts';
 import { principalOf } from '../auth/hook.ts';
 import { badRequest, invalidInput, notFound, parameterMissing } from '../errors.ts';
 import { renderFinesseError } from '../http/error-handler.ts';
@@ -27,6 +28,7 @@ export interface FailoverTicketOptions {
   /** The peer's public host: the audience of the tickets issued here; undefined on a single node. */
   peerHost: string | undefined;
   ledger: TicketLedger;
+  log: Logger;
   now?: () => number;
 }
 
@@ -87,9 +89,16 @@ export const failoverTicketPlugin: FastifyPluginAsync<FailoverTicketOptions> = a
       const ticket = textOf(request, 'ticket');
       const at = now();
       const opened = openTicket(ticket, openKey, options.ownHost, at);
-      if (!opened.ok) throw invalidInput('ticket', PROBLEM_WORDS[opened.problem]);
+      if (!opened.ok) {
+        options.log.warn({ problem: opened.problem }, 'failover ticket refused');
+        throw invalidInput('ticket', PROBLEM_WORDS[opened.problem]);
+      }
       const { claims } = opened;
-      if (!options.ledger.redeem(claims.ticketId, claims.expiresAt, at)) throw invalidInput('ticket', PROBLEM_WORDS.reused);
+      if (!options.ledger.redeem(claims.ticketId, claims.expiresAt, at)) {
+        options.log.warn({ user: claims.userId, problem: 'reused' }, 'failover ticket refused');
+        throw invalidInput('ticket', PROBLEM_WORDS.reused);
+      }
+      options.log.info({ user: claims.userId }, 'failover ticket redeemed: the desktop moved to this node');
       return sendFinesse(request, noStore(reply), record('FailoverSignIn', [
         leaf('id', claims.userId), leaf('password', claims.password), leaf('extension', claims.extension),
       ]));
