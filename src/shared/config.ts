@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expandClusterSettings } from './cluster-config.ts';
 
 /** The services one node can run, in start order; `--only=` picks a subset. */
 export const SERVICE_NAMES = ['callmanager', 'notify', 'engine', 'livedata', 'web'] as const;
@@ -57,12 +58,17 @@ const Env = z.object({
   POISE_PEER_HTTPS_PORT: port.default(8445),
   POISE_PEER_XMPP_PORT: port.default(7071),
   POISE_PEER_XMPP_SECURE_PORT: port.default(7443),
+  POISE_NODE: z.string().regex(/^[A-Za-z0-9-]{1,16}$/, 'a short name such as A or B').optional(), // this node of a pair
+  POISE_PEER: z.string().optional(),                                   // the peer's web address; fills the pair's keys (cluster-config.ts)
+  POISE_CALLMANAGER_HOST: z.string().min(1).optional(),                // the pair's call manager runs there, not in this node
 });
 export type EnvInput = Record<string, string | undefined>;
 
 export interface ListenAddress { host: string; port: number }
 
 export interface PoiseConfig {
+  /** This node's name in a pair (`--node=A`); undefined on a single node. */
+  nodeName: string | undefined;
   host: string;
   publicHost: string;
   dataDir: string;
@@ -124,10 +130,10 @@ export class ConfigError extends Error {
 
 /** Reads the environment once; flags override it. Every problem is listed, not only the first. */
 export function loadConfig(env: EnvInput = process.env, argv: readonly string[] = []): PoiseConfig {
-  const merged = { ...pickKnown(env), ...flagsToEnv(argv) };
   const unknownFlags = Object.keys(flagsToEnv(argv)).filter((k) => !(k in Env.shape));
-  const parsed = Env.safeParse(merged);
   const problems = unknownFlags.map((k) => `unknown option ${k}`);
+  const merged = expandClusterSettings({ ...pickKnown(env), ...flagsToEnv(argv) }, problems);
+  const parsed = Env.safeParse(merged);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
   }
@@ -138,6 +144,7 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   return {
+    nodeName: e.POISE_NODE,
     host: e.POISE_HOST,
     publicHost: e.POISE_PUBLIC_HOST ?? e.POISE_HOST,
     dataDir: e.POISE_DATA_DIR,
@@ -195,5 +202,6 @@ function parseServices(only: string | undefined, problems: string[]): ServiceNam
   const bad = names.filter((n) => !(SERVICE_NAMES as readonly string[]).includes(n));
   if (bad.length > 0) problems.push(`POISE_ONLY: unknown service ${bad.join(', ')} (known: ${SERVICE_NAMES.join(', ')})`);
   if (names.length === 0) problems.push('POISE_ONLY: names no service');
-  return names.filter((n): n is ServiceName => (SERVICE_NAMES as readonly string[]).includes(n));
+  // Always in start order: web finds the notification service and the engine of its node already started.
+  return SERVICE_NAMES.filter((n) => names.includes(n));
 }
