@@ -39,6 +39,7 @@ export class ProviderLinkServer {
       wss.once('error', reject);
     });
     wss.on('connection', (ws) => this.#connection(ws));
+    wss.on('error', (err) => this.#options.log.error({ err }, 'provider link listener error'));
     this.#unwatch = this.#options.onDirectoryChange(() => {
       for (const connection of this.#connections) connection.directoryChanged();
     });
