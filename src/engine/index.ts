@@ -19,6 +19,7 @@ import { StatisticsFeed } from './stats/statistics-feed.ts';
 import { PostgresMastership } from './mastership/pg-mastership.ts';
 import { inProcessProvider } from './provider-link/in-process-session.ts';
 import { ProviderLinkClient } from './provider-link/link-client.ts';
+import { RegistrationGate } from './provider-link/registration-gate.ts';
 import type { SessionOpener } from './provider-link/async-session.ts';
 
 export { ADMIN_API_PREFIX, adminApiPlugin };
@@ -62,6 +63,8 @@ interface TelephonyAccess {
   readonly directory: AgentDirectory;
   /** AXL for administrator sign-in (adminapi.md §1.3). */
   readonly axl: { url: string; userid: string; password: string };
+  /** Over the link the engines of a pair share the call manager: only the master registers devices. */
+  readonly gate?: RegistrationGate;
   readonly close?: () => void;
 }
 
@@ -80,8 +83,9 @@ function telephonyAccess(context: ServiceContext): TelephonyAccess {
   const link = new ProviderLinkClient({
     url: config.engine.providerUrl ?? `ws://127.0.0.1:${config.ports.provider}`, log: log.child({ component: 'provider-link' }),
   });
+  const gate = new RegistrationGate(link, config.engine.role === 'master', log.child({ component: 'provider-link' }));
   return {
-    provider: link, password, directory: link.directory,
+    provider: gate, gate, password, directory: link.directory,
     axl: {
       url: config.engine.axlUrl ?? `http://127.0.0.1:${config.ports.callmanagerHttp}/axl/`,
       userid: SERVICE_ACCOUNTS.axlReadOnly, password: config.demo.password ?? password,
@@ -111,7 +115,10 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
   // An elected engine starts standby and follows the cluster's lock on the shared database.
   const mastership = config.engine.role === 'elected' && config.databaseUrl ? new PostgresMastership({
     connectionString: config.databaseUrl, lockKey: ENGINE_LOCK_KEY, log: log.child({ component: 'mastership' }),
-    onRole: (role) => cti.setRole(role),
+    onRole: (role) => {
+      cti.setRole(role);
+      telephony.gate?.setActive(role === 'master');
+    },
   }) : undefined;
   mastership?.start();
   // Users are checked as UCCX checks them: AXL doAuthenticateUser with the read-only account (adminapi.md §1.3).
