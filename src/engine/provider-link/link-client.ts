@@ -205,6 +205,9 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
       this.#lost('the provider link to the call manager is down');
       if (this.#shutdown) return;
       if (wasOpen) this.#options.log.warn({ url: this.#options.url }, 'provider link lost; reconnecting');
+      else if (this.#firstOpen && this.#retryMs === this.#options.retry.firstMs) {
+        this.#options.log.warn({ url: this.#options.url }, 'provider link: the call manager is not reachable yet; trying again');
+      }
       this.#retryTimer = setTimeout(() => this.#connect(), this.#retryMs);
       this.#retryMs = Math.min(this.#retryMs * 2, this.#options.retry.maxMs);
     });
