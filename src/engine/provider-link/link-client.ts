@@ -4,7 +4,7 @@
 // it reconnects with back-off, opens again, registers and observes everything the engine had, and re-learns
 // the calls it knew (call-resync.ts). The call manager's agents come over the same link.
 import WebSocket, { type RawData } from 'ws';
-import type { CallEventListener, CallSnapshot } from '../../callmanager/calls/types.ts';
+import type { CallEvent, CallEventListener, CallSnapshot } from '../../callmanager/calls/types.ts';
 import { encode, parseServerFrame } from '../../callmanager/provider-link/codec.ts';
 import { MAX_FRAME_BYTES, type LinkAgent, type LinkMethod, type ServerMessage } from '../../callmanager/provider-link/messages.ts';
 import type {
@@ -16,6 +16,7 @@ import type { Logger } from '../../shared/logger.ts';
 import type { AgentDirectory } from '../resources/agent-directory.ts';
 import type { AsyncProviderSession, SessionOpener } from './async-session.ts';
 import { missedEvents } from './call-resync.ts';
+import { SessionSetup } from './session-setup.ts';
 
 export interface ProviderLinkOptions {
   /** ws://host:2748 */
@@ -54,10 +55,7 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
   /** The calls as their last event showed them (knownCall), until they end or leave the session's view. */
   readonly #calls = new Map<string, ReplyWith<CallSnapshot>>();
   /** What the engine registered and observed, to ask again after a reconnect. */
-  readonly #routePoints = new Set<string>();
-  readonly #mediaTerminals = new Set<string>();
-  readonly #observedAddresses = new Set<string>();
-  readonly #observedTerminals = new Set<string>();
+  readonly #setup = new SessionSetup();
   /** The first open's outcome; later opens are the link's own business. */
   #firstOpen: ((reply: ReplyWith<AsyncProviderSession>) => void) | undefined;
 
@@ -97,22 +95,19 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
 
   async observe(request: ObserveRequest): Promise<Reply> {
     const reply = await this.#request('observe', request);
-    if (reply.ok) {
-      for (const address of request.addresses ?? []) this.#observedAddresses.add(address);
-      for (const terminal of request.terminals ?? []) this.#observedTerminals.add(terminal);
-    }
+    if (reply.ok) this.#setup.observe(request);
     return reply;
   }
 
   async registerRoutePoint(request: DeviceRequest): Promise<Reply> {
     const reply = await this.#request('registerRoutePoint', request);
-    if (reply.ok) this.#routePoints.add(request.device);
+    if (reply.ok) this.#setup.routePoint(request.device);
     return reply;
   }
 
   async registerMediaTerminal(request: DeviceRequest): Promise<Reply> {
     const reply = await this.#request('registerMediaTerminal', request);
-    if (reply.ok) this.#mediaTerminals.add(request.device);
+    if (reply.ok) this.#setup.mediaTerminal(request.device);
     return reply;
   }
 
@@ -249,7 +244,7 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
       case 'event': {
         const { event, call } = message;
         this.#calls.set(event.callId, call);
-        for (const listener of this.#listeners) listener(event);
+        this.#emit(event);
         if (event.type === 'CallInvalidEv' || !call.ok) this.#calls.delete(event.callId);
         return;
       }
@@ -283,14 +278,10 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
       first({ ok: true, value: this });
       return;
     }
-    const restore = (method: LinkMethod, params: object, what: string) => this.#send(ws, method, params).then((reply) => {
-      if (!reply.ok) this.#options.log.warn({ what, error: reply.error, reason: reply.message }, 'provider link: not restored');
-    });
-    await Promise.all([
-      ...[...this.#routePoints].map((device) => restore('registerRoutePoint', { device }, device)),
-      ...[...this.#mediaTerminals].map((device) => restore('registerMediaTerminal', { device }, device)),
-      restore('observe', { addresses: [...this.#observedAddresses], terminals: [...this.#observedTerminals] }, 'observation'),
-    ]);
+    await Promise.all(this.#setup.requests().map(async ({ method, params, what }) => {
+      const reply = await this.#send(ws, method, params);
+      if (!reply.ok) this.#options.log.warn({ what, error: reply.error, reason: reply.message }, 'provider link: not set up again');
+    }));
     if (this.#ws !== ws) return;
     this.#open = true;
     this.#retryMs = this.#options.retry.firstMs;
@@ -298,6 +289,17 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
     await this.#resync(ws);
     // Agents may have changed while the link was down.
     for (const listener of this.#directoryListeners) listener();
+  }
+
+  /** A listener that throws is logged; the others and the link go on (as the call model does in-process). */
+  #emit(event: CallEvent): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(event);
+      } catch (err) {
+        this.#options.log.error({ err, event: event.type }, 'call event listener failed');
+      }
+    }
   }
 
   /** Each call the engine knew, asked for again; what it missed is delivered as events. */
@@ -309,7 +311,7 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
       if (this.#calls.get(callId) !== before) continue; // an event about it came in meanwhile
       for (const event of missedEvents(before.value, now, Date.now())) {
         this.#calls.set(callId, now);
-        for (const listener of this.#listeners) listener(event);
+        this.#emit(event);
       }
       if (now.ok) this.#calls.set(callId, now);
       else this.#calls.delete(callId);
