@@ -45,7 +45,11 @@ export class LinkConnection {
         this.#send({ type: 'reply', id: parsed.id, reply: { ok: false, error: 'InvalidArgument', message: parsed.message } });
         return;
       case 'open':
-        void this.#open(parsed.message);
+        this.#open(parsed.message).catch((err: unknown) => {
+          this.#opening = false;
+          this.deps.log.error({ err }, 'provider link: open failed');
+          this.#error('open-refused', 'the call manager could not check the credentials');
+        });
         return;
       case 'request':
         if (!this.#session) return this.#error('not-open', 'open the provider first', parsed.request.id);

@@ -8,6 +8,9 @@ import { encode } from './codec.ts';
 import { LinkConnection } from './link-connection.ts';
 import { MAX_FRAME_BYTES, type LinkAgent } from './messages.ts';
 
+/** A link that has not opened the provider by then is closed (policy violation). */
+const OPEN_WITHIN_MS = 30_000;
+
 export interface ProviderLinkServerOptions {
   readonly provider: TelephonyProvider;
   readonly agents: () => Promise<readonly LinkAgent[]>;
@@ -61,6 +64,11 @@ export class ProviderLinkServer {
       close: (code, reason) => ws.close(code, reason),
     }, { provider: this.#options.provider, agents: this.#options.agents, log });
     this.#connections.add(connection);
+    const unopened = setTimeout(() => {
+      if (connection.appUserId !== undefined) return;
+      ws.send(encode({ type: 'error', condition: 'not-open', message: `no open within ${OPEN_WITHIN_MS / 1000} s` }));
+      ws.close(1008, 'no open');
+    }, OPEN_WITHIN_MS);
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (isBinary) {
         ws.send(encode({ type: 'error', condition: 'bad-message', message: 'text frames only' }));
@@ -71,6 +79,7 @@ export class ProviderLinkServer {
     // ws closes the socket itself on a frame over maxPayload (close code 1009).
     ws.on('error', (err) => log.warn({ err }, 'provider link socket error'));
     ws.on('close', () => {
+      clearTimeout(unopened);
       this.#connections.delete(connection);
       if (connection.appUserId) log.info({ appUser: connection.appUserId }, 'provider link closed: session shut down');
       connection.closed();
