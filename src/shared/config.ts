@@ -61,6 +61,8 @@ const Env = z.object({
   POISE_NODE: z.string().regex(/^[A-Za-z0-9-]{1,16}$/, 'a short name such as A or B').optional(), // this node of a pair
   POISE_PEER: z.string().optional(),                                   // the peer's web address; fills the pair's keys (cluster-config.ts)
   POISE_CALLMANAGER_HOST: z.string().min(1).optional(),                // the pair's call manager runs there, not in this node
+  POISE_CLUSTER_SECRET: z.string().min(16).optional(),                  // shared by the nodes of a cluster; never sent anywhere
+  POISE_SHARED_SIGN_IN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600), // sign-ins believed cluster-wide (Redis); 0: off
 });
 export type EnvInput = Record<string, string | undefined>;
 
@@ -69,6 +71,8 @@ export interface ListenAddress { host: string; port: number }
 export interface PoiseConfig {
   /** This node's name in a pair (`--node=A`); undefined on a single node. */
   nodeName: string | undefined;
+  /** Sign-ins checked by one node are believed by the others for ttlSeconds (needs Redis and the cluster secret). */
+  cluster: { secret: string | undefined; sharedSignInSeconds: number };
   host: string;
   publicHost: string;
   dataDir: string;
@@ -145,6 +149,7 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
   const e = parsed.data;
   return {
     nodeName: e.POISE_NODE,
+    cluster: { secret: e.POISE_CLUSTER_SECRET, sharedSignInSeconds: e.POISE_SHARED_SIGN_IN_SECONDS },
     host: e.POISE_HOST,
     publicHost: e.POISE_PUBLIC_HOST ?? e.POISE_HOST,
     dataDir: e.POISE_DATA_DIR,
