@@ -123,7 +123,7 @@ export async function startCallManager(context: ServiceContext): Promise<CallMan
       { label: 'AXL (SOAP)', url: `${httpsBase}/axl/` },
       { label: 'AXL (SOAP, plain HTTP)', url: `${httpBase}/axl/` },
       { label: 'AXL WSDL', url: `${httpBase}/axl/?wsdl` },
-      { label: 'Telephony provider link (JSON over WebSocket)', url: `ws://${host}:${providerLinkPort}` },
+      { label: 'Provider link (JSON, WebSocket)', url: `ws://${host}:${providerLinkPort}` },
       ...(config.callmanager.labEnabled ? [{ label: 'Lab API (JSON)', url: `${httpBase}/lab/` }] : []),
     ],
     notes: [
