@@ -84,8 +84,8 @@ export class ContactManager {
 
   /** Wire to the router's events: the engine's index passes these to the Router it builds. */
   readonly routerEvents = {
-    onReserved: (reservation: Reservation) => { void this.#deliver(reservation); },
-    onRona: (reservation: Reservation) => { void this.#returnToQueue(reservation); },
+    onReserved: (reservation: Reservation) => this.#settled(this.#deliver(reservation), reservation),
+    onRona: (reservation: Reservation) => this.#settled(this.#returnToQueue(reservation), reservation),
   };
 
   close(): void {
@@ -223,6 +223,10 @@ export class ContactManager {
     this.#contacts.set(e.callId, { call, triggerDn: e.address, at: e.address });
     this.#deps.log.info({ callId: e.callId, trigger: e.address, csqId: routed.csqId }, 'contact queued');
     this.#deps.router.enqueue(e.callId, [{ csqId: routed.csqId }]);
+  }
+
+  #settled(work: Promise<void>, reservation: Reservation): void {
+    work.catch((err: unknown) => this.#deps.log.error({ err, callId: reservation.contactId }, 'redirect failed'));
   }
 
   /** The router reserved an agent: ring the agent's line (§3.4 RESERVED → ALERTING). */
