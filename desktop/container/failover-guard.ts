@@ -1,7 +1,9 @@
 // What a signed-in desktop does about losing its node (desktop-and-gadgets.md §7; docs/failover.md, "The desktop
 // moves"): keep a failover ticket, watch the node, and once it is lost poll the other node every second and go
 // there, ticket in the fragment, as soon as it is in service. The peer signs the agent in without asking.
-import { alternateNodeOf, checkNode, nodeOrigin, pollAlternateHost, type AlternatePoll, type ClusterNode } from './failover.ts';
+import {
+  alternateNodeOf, checkNode, ownNodeOf, peerDesktopOrigin, pollAlternateHost, type AlternatePoll, type ClusterNode,
+} from './failover.ts';
 import { desktopUrlWithTicket, keepFailoverTicket } from './failover-ticket.ts';
 import type { PageHub } from './hub-types.ts';
 import { watchNode } from './node-watch.ts';
@@ -32,7 +34,8 @@ export function guardAgainstNodeLoss(options: FailoverGuardOptions): { stop(): v
     // A single node has nowhere to go: the desktop waits for it, saying so in the banner.
     onLost: () => {
       if (!alternate) return;
-      poll = pollAlternateHost(nodeOrigin(alternate), (origin) => {
+      const origin = peerDesktopOrigin(alternate, ownNodeOf(options.nodes, options.ownNames), location);
+      poll = pollAlternateHost(origin, () => {
         const ticket = keeper?.current();
         stop();
         options.moveTo(desktopUrlWithTicket(origin, options.locale, ticket));

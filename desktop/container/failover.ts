@@ -14,9 +14,9 @@ export type NodeHealth = 'in-service' | 'out-of-service' | 'unreachable';
 /** The alternate node's origin as DesktopConfig's `alternateHost` (`fqdn:8445`) names it. */
 export const alternateOrigin = (alternateHost: string): string => `https://${alternateHost}`;
 
-/** The desktop's origin on a node: always HTTPS on its httpsPort (§7 step 3). */
-export const nodeOrigin = (node: ClusterNode): string =>
-  `https://${node.host.includes(':') && !node.host.startsWith('[') ? `[${node.host}]` : node.host}:${node.httpsPort}`;
+/** The desktop's origin on a node: HTTPS on its httpsPort (§7 step 3) unless told otherwise. */
+export const nodeOrigin = (node: ClusterNode, scheme: 'https' | 'http' = 'https', port = node.httpsPort): string =>
+  `${scheme}://${node.host.includes(':') && !node.host.startsWith('[') ? `[${node.host}]` : node.host}:${port}`;
 
 /** primaryNode and secondaryNode of a SystemInfo document, those that name a host. */
 export function clusterNodesOf(systemInfo: Document): ClusterNode[] {
@@ -38,6 +38,24 @@ export function alternateNodeOf(nodes: readonly ClusterNode[], ownNames: readonl
   const own = new Set(ownNames.filter(Boolean).map((name) => name.toLowerCase()));
   return nodes.find((node) => !own.has(node.host.toLowerCase()));
 }
+
+export interface PageAddress { protocol: string; port: string }
+
+/**
+ * Where the peer's desktop is. On HTTPS, or when the two nodes' ports differ: HTTPS on its httpsPort (§7 step 3).
+ * A plain-HTTP desktop stays on plain HTTP when the peer's HTTPS port is this node's, since a pair then runs the same
+ * ports on two addresses: no certificate warning stands between the agent and the peer in a lab.
+ */
+export function peerDesktopOrigin(alternate: ClusterNode, own: ClusterNode | undefined, page: PageAddress): string {
+  if (page.protocol === 'http:' && page.port && own?.httpsPort === alternate.httpsPort) {
+    return nodeOrigin(alternate, 'http', Number(page.port));
+  }
+  return nodeOrigin(alternate);
+}
+
+/** This node among SystemInfo's two, by the names it goes by. */
+export const ownNodeOf = (nodes: readonly ClusterNode[], ownNames: readonly string[]): ClusterNode | undefined =>
+  nodes.find((node) => ownNames.some((name) => name !== '' && name.toLowerCase() === node.host.toLowerCase()));
 
 const IN_SERVICE = /<status>\s*IN_SERVICE\s*<\/status>/;
 
