@@ -27,6 +27,8 @@ export interface BenchOptions {
   out: string | undefined;
   gcModes: Array<'incremental' | 'generational'>;
   work: string;
+  /** V8 flags for Poise's notification process, e.g. `--max-semi-space-size=1`. */
+  nodeFlags: string[];
 }
 
 /** The options every notification benchmark takes, plus its own. */
@@ -38,6 +40,7 @@ export async function benchOptions<T extends Record<string, { type: 'string'; de
       password: { type: 'string', default: 'bench-pass-1' },
       out: { type: 'string' },
       gc: { type: 'string', default: 'incremental,generational' },
+      'node-flags': { type: 'string', default: '' },
       ...own,
     },
   });
@@ -51,6 +54,7 @@ export async function benchOptions<T extends Record<string, { type: 'string'; de
   await import('node:fs/promises').then((fs) => fs.chmod(work, 0o755)); // Prosody runs as its own user
   const options: BenchOptions = {
     peer, seedRoot: path.resolve(v['seed-root'] ?? ''), password: v.password ?? '', out: v.out, gcModes, work,
+    nodeFlags: (v['node-flags'] ?? '').split(' ').filter(Boolean),
   };
   return { options, values: v as Record<keyof T, string> & Record<string, string | undefined> };
 }
@@ -260,7 +264,7 @@ export async function eachServer<R>(o: BenchOptions, users: number, publisher: s
     try { results.push({ label: prosody.label, value: await measure(prosody) }); } finally { await prosody.stop(); }
   }
   say('poise');
-  const poise = await startPoise(o, publisher);
+  const poise = await startPoise(o, publisher, o.nodeFlags);
   try { results.push({ label: poise.label, value: await measure(poise) }); } finally { await poise.stop(); }
   return results;
 }
