@@ -13,6 +13,7 @@ import { AgentStates } from './resources/agent-states.ts';
 import { ResourceManager } from './resources/resource-manager.ts';
 import { Router, type RouterEvents } from './routing/router.ts';
 import { EngineStatistics } from './stats/engine-statistics.ts';
+import { SessionHandle } from './replication/session-handle.ts';
 
 export interface EngineDeps {
   readonly provider: TelephonyProvider;
@@ -22,6 +23,9 @@ export interface EngineDeps {
   readonly repository: Pick<EngineRepository, 'load'>;
   readonly clock: Clock;
   readonly log: Logger;
+  /** Default true. False: a standby engine, which registers no route point or CTI port and observes no line until
+   *  `activate` (two engines share one call manager, where only one application may register a device). */
+  readonly active?: boolean;
 }
 
 export interface Engine {
@@ -36,6 +40,11 @@ export interface Engine {
   reload(): Promise<void>;
   /** Called after each reload has been applied (the CTI server sends team changes from it). */
   onReload(listener: () => void): () => void;
+  /** Registers the route points and CTI ports and observes the agents' lines: the engine acts on calls. */
+  activate(): Promise<void>;
+  /** Shuts the provider session, which frees the devices for the other engine; no call reaches this engine. */
+  deactivate(): void;
+  readonly active: boolean;
   close(): Promise<void>;
 }
 
@@ -45,7 +54,10 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
   const { log, clock } = deps;
   const opened = await deps.provider.openProvider(deps.credentials);
   if (!opened.ok) throw new ProviderOpenError(`telephony provider refused ${deps.credentials.appUser}: ${opened.error} ${opened.message}`);
-  const session = opened.value;
+  const handle = new SessionHandle(opened.value);
+  const session = handle.session;
+  let active = deps.active ?? true;
+  let people: readonly DirectoryAgent[] = [];
   let config = await deps.repository.load();
   let routed = new Map<string, RoutedTrigger>();
 
@@ -67,22 +79,26 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
 
   const registered = new Set<string>();
   const observed = new Set<string>();
-  const apply = (next: EngineConfig, people: readonly DirectoryAgent[]) => {
+  const apply = (next: EngineConfig, agentsNow: readonly DirectoryAgent[]) => {
     config = next;
+    people = agentsNow;
     routed = new Map();
     for (const trigger of next.triggers) {
       const csq = csqOfTrigger(next, trigger);
       if (!trigger.enabled || !csq) continue;
       routed.set(trigger.directoryNumber, { trigger, csqId: csq.id });
-      register(trigger.deviceName, 'routePoint');
     }
-    for (const group of next.callControlGroups) for (const port of group.ctiPorts) register(port, 'port');
     resources.apply(next, people);
+    if (active) claimDevices();
+    statistics.recount(); // CSQ membership may have changed
+  };
+  const claimDevices = () => {
+    for (const { trigger } of routed.values()) register(trigger.deviceName, 'routePoint');
+    for (const group of config.callControlGroups) for (const port of group.ctiPorts) register(port, 'port');
     for (const agent of people) {
       for (const terminal of agent.devices) observe({ terminals: [terminal] }, terminal);
       observe({ addresses: [agent.extension] }, agent.extension);
     }
-    statistics.recount(); // CSQ membership may have changed
   };
   const register = (device: string, kind: 'routePoint' | 'port') => {
     if (registered.has(device)) return;
@@ -117,6 +133,24 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
     onReload(listener) {
       reloaded.add(listener);
       return () => reloaded.delete(listener);
+    },
+    get active() { return active; },
+    async activate() {
+      if (active) return;
+      if (handle.current.state === 'SHUTDOWN') {
+        const reopened = await deps.provider.openProvider(deps.credentials);
+        if (!reopened.ok) throw new ProviderOpenError(`telephony provider refused ${deps.credentials.appUser}: ${reopened.error} ${reopened.message}`);
+        handle.replace(reopened.value);
+      }
+      active = true;
+      claimDevices();
+    },
+    deactivate() {
+      if (!active) return;
+      active = false;
+      handle.current.shutdown();
+      registered.clear();
+      observed.clear();
     },
     async close() {
       unwatch?.();

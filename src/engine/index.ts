@@ -16,6 +16,7 @@ import { AxlUserDirectory } from '../shared/axl/axl-user-directory.ts';
 import { openBroker, type StatisticsBroker } from '../livedata/broker/index.ts';
 import { StatisticsFeed } from './stats/statistics-feed.ts';
 import { PostgresMastership } from './mastership/pg-mastership.ts';
+import { openFailover, type EngineFailover } from './replication/engine-failover.ts';
 
 export { ADMIN_API_PREFIX, adminApiPlugin };
 
@@ -27,6 +28,8 @@ export interface EngineService extends RunningService {
   readonly adminApi: AdminApiOptions;
   /** The statistics stream to Live Data (docs/livedata.md); Live Data in this process shares it. */
   readonly statisticsBroker: StatisticsBroker;
+  /** The engine's role and the live-state copy between the engines of a pair (docs/failover.md). */
+  readonly failover: EngineFailover;
 }
 
 export function isEngineService(service: RunningService | undefined): service is EngineService {
@@ -84,16 +87,19 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
   const engine = await openEngine({
     provider: callmanager.provider, credentials: { appUser: SERVICE_ACCOUNTS.provider, password: callmanager.demoPassword },
     directory: agentDirectoryOf(callmanager), repository, clock, log,
+    // a standby claims no device and acts on no call until it is master
+    active: config.engine.role === 'master',
   });
   const cti = new CtiServer({
     engine, clock, log: log.child({ component: 'cti' }), host: config.host, port: config.ports.cti,
     client: config.engine.ctiClient, role: config.engine.role === 'master' ? 'master' : 'standby',
   });
   const ctiPort = await cti.listen();
+  const failover = await openFailover({ engine, cti, config, log: log.child({ component: 'replication' }) });
   // An elected engine starts standby and follows the cluster's lock on the shared database.
   const mastership = config.engine.role === 'elected' && config.databaseUrl ? new PostgresMastership({
     connectionString: config.databaseUrl, lockKey: ENGINE_LOCK_KEY, log: log.child({ component: 'mastership' }),
-    onRole: (role) => cti.setRole(role),
+    onRole: (role) => void failover.setRole(role),
   }) : undefined;
   mastership?.start();
   // Users are checked as UCCX checks them: AXL doAuthenticateUser with the read-only account (adminapi.md §1.3).
@@ -113,10 +119,11 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
   });
   feed.publishAll();
   return {
-    name: 'engine', engine, cti, ctiPort, adminApi, statisticsBroker,
+    name: 'engine', engine, cti, ctiPort, adminApi, statisticsBroker, failover,
     endpoints: [{ label: 'CTI server (Cisco CTI protocol v14)', url: `tcp://${config.publicHost}:${ctiPort}` }],
     async close() {
       await mastership?.close();
+      await failover.close();
       unwatchNames();
       feed.close();
       await cti.close();

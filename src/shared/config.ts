@@ -54,6 +54,9 @@ const Env = z.object({
   POISE_PEER_HTTPS_PORT: port.default(8445),
   POISE_PEER_XMPP_PORT: port.default(7071),
   POISE_PEER_XMPP_SECURE_PORT: port.default(7443),
+  POISE_ENGINE_REPLICATION_PORT: port.default(12019),                  // the master's live state to the standby (docs/failover.md)
+  POISE_PEER_REPLICATION_PORT: port.default(12019),
+  POISE_CLUSTER_SECRET: z.string().min(16).optional(),                 // proves each engine of a pair to the other
 });
 export type EnvInput = Record<string, string | undefined>;
 
@@ -80,9 +83,13 @@ export interface PoiseConfig {
   livedata: { brokerUrl: string; axlUrl: string | undefined };
   /** The CTI user OPEN_REQ must name; undefined: every ClientID is accepted (cti.md §4.1). */
   /** role `elected`: master while this node holds the cluster's lock on the shared PostgreSQL database. */
-  engine: { ctiClient: { id: string; password: string } | undefined; role: 'master' | 'standby' | 'elected' };
+  /** replication: the live-state stream between the engines of a pair (docs/failover.md "State hand-over"). */
+  engine: {
+    ctiClient: { id: string; password: string } | undefined; role: 'master' | 'standby' | 'elected';
+    replication: { port: number; secret: string | undefined };
+  };
   /** The other node of a pair (rest-api.md §8); undefined: a single node. */
-  peer: { host: string; httpsPort: number; xmppPort: number; xmppSecurePort: number } | undefined;
+  peer: { host: string; httpsPort: number; xmppPort: number; xmppSecurePort: number; replicationPort: number } | undefined;
   web: {
     axlUrl: string | undefined; axlUser: string; axlPassword: string | undefined;
     authCacheSeconds: number; maxBodyBytes: number;
@@ -152,10 +159,11 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
       ctiClient: e.POISE_CTI_CLIENT_ID === undefined ? undefined
         : { id: e.POISE_CTI_CLIENT_ID, password: e.POISE_CTI_CLIENT_PASSWORD ?? '' },
       role: e.POISE_ENGINE_ROLE,
+      replication: { port: e.POISE_ENGINE_REPLICATION_PORT, secret: e.POISE_CLUSTER_SECRET },
     },
     peer: e.POISE_PEER_HOST === undefined ? undefined : {
       host: e.POISE_PEER_HOST, httpsPort: e.POISE_PEER_HTTPS_PORT, xmppPort: e.POISE_PEER_XMPP_PORT,
-      xmppSecurePort: e.POISE_PEER_XMPP_SECURE_PORT,
+      xmppSecurePort: e.POISE_PEER_XMPP_SECURE_PORT, replicationPort: e.POISE_PEER_REPLICATION_PORT,
     },
     web: {
       axlUrl: e.POISE_WEB_AXL_URL, axlUser: e.POISE_WEB_AXL_USER, axlPassword: e.POISE_WEB_AXL_PASSWORD,
