@@ -6,6 +6,7 @@ import type { PoiseConfig } from '../../shared/config.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { EngineRole } from '../cti/server.ts';
 import type { Engine } from '../engine.ts';
+import { captureAll } from './capture.ts';
 import { ReplicaCopy } from './replica-copy.ts';
 import { ReplicationClient } from './replication-client.ts';
 import { ReplicationServer } from './replication-server.ts';
@@ -92,6 +93,9 @@ export class EngineFailover {
     cti.setRole('standby');
     this.#options.server?.serve(undefined);
     engine.deactivate();
+    // its own last state is the best copy it has until a new master's snapshot replaces it
+    this.copy.applySnapshot(0, captureAll(engine));
+    this.copy.expectSnapshot();
     forgetState(engine);
     this.#client?.start();
   }
