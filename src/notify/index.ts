@@ -1,6 +1,7 @@
 // The notification service (Finesse Notification Service's role): XMPP over TCP, BOSH and WebSocket, pubsub at
 // pubsub.<domain>; users sign in with their call-manager password, checked through AXL (notifications.md §2).
 import type { RunningService, ServiceContext } from '../shared/service.ts';
+import { sharedSignInsOf, withSharedSignIns } from '../shared/axl/shared-sign-ins.ts';
 import { AxlUserDirectory } from '../shared/axl/axl-user-directory.ts';
 import { CredentialCache } from '../shared/basic-auth.ts';
 import { loadTlsMaterial } from '../shared/tls.ts';
@@ -45,7 +46,8 @@ export async function startNotify(context: ServiceContext): Promise<NotifyServic
     userid: SERVICE_ACCOUNTS.axlReadOnly, password: config.demo.password ?? '',
   };
   if (axlAccount.password === '') log.warn('no password for the AXL account; XMPP sign-in will fail (set POISE_DEMO_PASSWORD)');
-  const axl = new AxlUserDirectory(axlAccount);
+  const sharedSignIns = sharedSignInsOf(config, log);
+  const axl = sharedSignIns ? withSharedSignIns(new AxlUserDirectory(axlAccount), sharedSignIns) : new AxlUserDirectory(axlAccount);
   // A desktop that reconnects signs in again: a recent success is believed without another SOAP call.
   const recentSignIns = new CredentialCache<true>(SIGN_IN_MEMORY_MS);
   const teams = new TeamDirectoryLink();
@@ -104,6 +106,7 @@ export async function startNotify(context: ServiceContext): Promise<NotifyServic
     async close() {
       server.shutdown();
       await fanout?.close();
+      await sharedSignIns?.close();
       await endpoints.close();
       await Promise.all([tcp.close(), direct.close(), web.close(), webTls.close()]);
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expandClusterSettings } from './cluster-config.ts';
 
 /** The services one node can run, in start order; `--only=` picks a subset. */
 export const SERVICE_NAMES = ['callmanager', 'notify', 'engine', 'livedata', 'web'] as const;
@@ -56,13 +57,21 @@ const Env = z.object({
   POISE_PEER_XMPP_SECURE_PORT: port.default(7443),
   POISE_ENGINE_REPLICATION_PORT: port.default(12019),                  // the master's live state to the standby (docs/failover.md)
   POISE_PEER_REPLICATION_PORT: port.default(12019),
-  POISE_CLUSTER_SECRET: z.string().min(16).optional(),                 // proves each engine of a pair to the other
+  POISE_NODE: z.string().regex(/^[A-Za-z0-9-]{1,16}$/, 'a short name such as A or B').optional(), // this node of a pair
+  POISE_PEER: z.string().optional(),                                   // the peer's web address; fills the pair's keys (cluster-config.ts)
+  POISE_CALLMANAGER_HOST: z.string().min(1).optional(),                // the pair's call manager runs there, not in this node
+  POISE_CLUSTER_SECRET: z.string().min(16).optional(),                  // shared by the nodes of a cluster; never sent anywhere
+  POISE_SHARED_SIGN_IN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600), // sign-ins believed cluster-wide (Redis); 0: off
 });
 export type EnvInput = Record<string, string | undefined>;
 
 export interface ListenAddress { host: string; port: number }
 
 export interface PoiseConfig {
+  /** This node's name in a pair (`--node=A`); undefined on a single node. */
+  nodeName: string | undefined;
+  /** Sign-ins checked by one node are believed by the others for ttlSeconds (needs Redis and the cluster secret). */
+  cluster: { secret: string | undefined; sharedSignInSeconds: number };
   host: string;
   publicHost: string;
   dataDir: string;
@@ -86,7 +95,7 @@ export interface PoiseConfig {
   /** replication: the live-state stream between the engines of a pair (docs/failover.md "State hand-over"). */
   engine: {
     ctiClient: { id: string; password: string } | undefined; role: 'master' | 'standby' | 'elected';
-    replication: { port: number; secret: string | undefined };
+    replication: { port: number };
   };
   /** The other node of a pair (rest-api.md §8); undefined: a single node. */
   peer: { host: string; httpsPort: number; xmppPort: number; xmppSecurePort: number; replicationPort: number } | undefined;
@@ -120,10 +129,10 @@ export class ConfigError extends Error {
 
 /** Reads the environment once; flags override it. Every problem is listed, not only the first. */
 export function loadConfig(env: EnvInput = process.env, argv: readonly string[] = []): PoiseConfig {
-  const merged = { ...pickKnown(env), ...flagsToEnv(argv) };
   const unknownFlags = Object.keys(flagsToEnv(argv)).filter((k) => !(k in Env.shape));
-  const parsed = Env.safeParse(merged);
   const problems = unknownFlags.map((k) => `unknown option ${k}`);
+  const merged = expandClusterSettings({ ...pickKnown(env), ...flagsToEnv(argv) }, problems);
+  const parsed = Env.safeParse(merged);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
   }
@@ -134,6 +143,8 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   return {
+    nodeName: e.POISE_NODE,
+    cluster: { secret: e.POISE_CLUSTER_SECRET, sharedSignInSeconds: e.POISE_SHARED_SIGN_IN_SECONDS },
     host: e.POISE_HOST,
     publicHost: e.POISE_PUBLIC_HOST ?? e.POISE_HOST,
     dataDir: e.POISE_DATA_DIR,
@@ -159,7 +170,7 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
       ctiClient: e.POISE_CTI_CLIENT_ID === undefined ? undefined
         : { id: e.POISE_CTI_CLIENT_ID, password: e.POISE_CTI_CLIENT_PASSWORD ?? '' },
       role: e.POISE_ENGINE_ROLE,
-      replication: { port: e.POISE_ENGINE_REPLICATION_PORT, secret: e.POISE_CLUSTER_SECRET },
+      replication: { port: e.POISE_ENGINE_REPLICATION_PORT },
     },
     peer: e.POISE_PEER_HOST === undefined ? undefined : {
       host: e.POISE_PEER_HOST, httpsPort: e.POISE_PEER_HTTPS_PORT, xmppPort: e.POISE_PEER_XMPP_PORT,
@@ -190,5 +201,6 @@ function parseServices(only: string | undefined, problems: string[]): ServiceNam
   const bad = names.filter((n) => !(SERVICE_NAMES as readonly string[]).includes(n));
   if (bad.length > 0) problems.push(`POISE_ONLY: unknown service ${bad.join(', ')} (known: ${SERVICE_NAMES.join(', ')})`);
   if (names.length === 0) problems.push('POISE_ONLY: names no service');
-  return names.filter((n): n is ServiceName => (SERVICE_NAMES as readonly string[]).includes(n));
+  // Always in start order: web finds the notification service and the engine of its node already started.
+  return SERVICE_NAMES.filter((n) => names.includes(n));
 }

@@ -7,6 +7,7 @@ import { ADMIN_API_PREFIX, adminApiPlugin, isEngineService, type EngineService }
 import type { RunningService, ServiceContext } from '../shared/service.ts';
 import { loadTlsMaterial } from '../shared/tls.ts';
 import { Authenticator } from './auth/authenticator.ts';
+import { sharedSignInsOf, withSharedSignIns } from '../shared/axl/shared-sign-ins.ts';
 import { AxlUserDirectory } from '../shared/axl/axl-user-directory.ts';
 import { isLivedataService } from '../livedata/index.ts';
 import { authenticationHook } from './auth/hook.ts';
@@ -55,7 +56,9 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const configStore = openWebConfigStore(store.db);
   await seedWebConfiguration(store.db, configStore, log);
 
-  const directory = userDirectory(context);
+  // Sign-ins checked on the peer are believed here, so desktops moving after a failover cost no password hash.
+  const sharedSignIns = sharedSignInsOf(context.config, context.log);
+  const directory = sharedSignIns ? withSharedSignIns(userDirectory(context), sharedSignIns) : userDirectory(context);
   const authenticator = new Authenticator({ directory, cacheTtlMs: config.web.authCacheSeconds * 1000 });
   // Every update is kept in memory (for tests and troubleshooting) and, with the notification service in this
   // process, published to its pubsub nodes.
@@ -176,6 +179,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
       queues.close();
       teamMessages.close();
       await cti?.close();
+      await sharedSignIns?.close();
     },
   };
 }

@@ -110,7 +110,7 @@ export async function openFailover(deps: {
 }): Promise<EngineFailover> {
   const { config, log } = deps;
   const paired = config.peer !== undefined || config.engine.role !== 'master';
-  const { secret } = config.engine.replication;
+  const { secret } = config.cluster;
   if (paired && secret === undefined) log.warn('no POISE_CLUSTER_SECRET: any peer that reaches the replication port is served the live state');
   const server = paired ? new ReplicationServer({ host: config.host, port: config.engine.replication.port, secret, log }) : undefined;
   const port = await server?.listen();
