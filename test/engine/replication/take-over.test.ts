@@ -166,3 +166,33 @@ test('the standby keeps the master\'s live state and takes over without losing a
   assert.deepEqual([b.engine.agents.get('load1')?.state, b.engine.agents.get('load1')?.reasonCode], ['NOT_READY', 3]);
   for (const { id } of AGENTS.slice(1, 10)) assert.equal(b.engine.agents.get(id)?.state, 'WORK_READY', id);
 });
+
+test('a master that steps down stops acting and shows no stale state; master again, it has its own last state back', { timeout: 60_000 }, async () => {
+  const { b } = pair;
+  const before = new Map(AGENTS.map(({ id }) => [id, agentView(b, id)]));
+  const ringing = [...b.engine.contacts.calls()].map((c) => c.ctiCallId);
+  assert.ok(ringing.length > 0);
+
+  await b.failover.setRole('standby');
+  assert.equal(b.engine.active, false);
+  assert.equal(b.cti.role, 'standby');
+  assert.ok([...b.engine.agents.sessions()].every((s) => s.state === 'LOGOUT'), 'no stale agent state');
+  assert.equal([...b.engine.contacts.calls()].length, 0, 'no stale call');
+
+  // the lease comes back and no other engine took over meanwhile
+  await b.failover.setRole('master');
+  assert.equal(b.engine.active, true);
+  for (const { id } of AGENTS) assert.deepEqual(agentView(b, id), before.get(id), id);
+  assert.deepEqual([...b.engine.contacts.calls()].map((c) => c.ctiCallId).sort(), [...ringing].sort());
+
+  // a new provider session: calls are acted on again
+  const cti = await pair.open(b, 'pair-b-again');
+  const call = [...b.engine.contacts.calls()][0];
+  assert.ok(call);
+  const agent = [...call.parties].find((d) => b.engine.resources.byExtension(d));
+  assert.ok(agent);
+  await expectReply(cti, {
+    type: 'CLEAR_CONNECTION_REQ', peripheralId: 1, connectionCallId: call.ctiCallId, connectionDeviceIdType: 0, connectionDeviceId: agent,
+  }, 'CLEAR_CONNECTION_CONF');
+  await cti.waitFor('CALL_CONNECTION_CLEARED_EVENT', (e) => e.connectionCallId === call.ctiCallId && e.releasingDeviceId === agent);
+});
