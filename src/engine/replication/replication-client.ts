@@ -19,6 +19,8 @@ export interface ReplicationClientOptions {
   readonly retryMs?: number;
   /** Largest frame accepted: a snapshot of every agent and call; default 256 MiB. */
   readonly maxPayload?: number;
+  /** Nothing heard for this long (the master pings every 5 s): the link is dead, connect again; default 15 s. */
+  readonly silenceMs?: number;
 }
 
 export class ReplicationClient {
@@ -56,6 +58,16 @@ export class ReplicationClient {
     copy.expectSnapshot();
     const nonce = newNonce();
     let masterNonce: string | undefined;
+    let silence: NodeJS.Timeout | undefined;
+    const heard = () => {
+      clearTimeout(silence);
+      silence = setTimeout(() => {
+        log.warn('replication link silent; connecting again');
+        ws.terminate();
+      }, this.#options.silenceMs ?? 15_000);
+    };
+    ws.on('open', heard);
+    ws.on('ping', heard);
     const secret = this.#options.secret ?? '';
     const drop = (code: number, reason: string) => {
       log.warn({ code, reason }, 'replication link refused');
@@ -63,6 +75,7 @@ export class ReplicationClient {
     };
     ws.on('message', (data, isBinary) => {
       if (ws !== this.#ws) return;
+      heard();
       const text = isBinary ? undefined : utf8Text(data);
       const decoded = text === undefined ? { ok: false as const, error: 'not a text frame' } : decodeMasterMessage(text);
       if (!decoded.ok) return drop(CloseCode.BAD_MESSAGE, decoded.error.slice(0, 120));
@@ -96,6 +109,7 @@ export class ReplicationClient {
     });
     ws.on('error', (err) => log.debug({ err }, 'replication link failed'));
     ws.on('close', (code, reason) => {
+      clearTimeout(silence);
       if (ws !== this.#ws) return;
       if (this.#following) log.info({ code, reason: reason.toString() }, 'replication link lost');
       this.#following = false;
