@@ -2,7 +2,9 @@
 // touched, not a scan of the engine.
 import type { TrackedCall } from '../contacts/call-facts.ts';
 import type { Engine } from '../engine.ts';
-import type { ReplicaAgent, ReplicaCall, ReplicaContact, ReplicaCounters, ReplicaState } from './replica-state.ts';
+import type {
+  ReplicaAgent, ReplicaAgentDay, ReplicaCall, ReplicaContact, ReplicaCounters, ReplicaState, ReplicaStatistics,
+} from './replica-state.ts';
 
 export function captureAgent(engine: Engine, userId: string): ReplicaAgent | undefined {
   const s = engine.agents.get(userId);
@@ -14,7 +16,27 @@ export function captureAgent(engine: Engine, userId: string): ReplicaAgent | und
     readySince: s.readySince, pendingState: s.pendingState ?? null, pendingReasonCode: s.pendingReasonCode,
     contactId: s.contactId ?? null, handledToday: s.handledToday, handleTimeTodayMs: Math.round(s.handleTimeTodayMs),
     answeredAt: s.answeredAt ?? null, wrapUpDeadline: s.wrapUpDeadline ?? null, calls: [...calls], reservedFor: reservedFor ?? null,
+    day: agentDay(engine, userId),
   };
+}
+
+function agentDay(engine: Engine, userId: string): ReplicaAgentDay | null {
+  const day = engine.statistics.agentDay(userId);
+  if (!day) return null;
+  return {
+    today: { ...day.today, stateMs: { ...day.today.stateMs }, reasonMs: { ...day.today.reasonMs } },
+    open: day.open ? { ...day.open, talkEndedAt: day.open.talkEndedAt ?? null } : null, contactCsqId: day.contactCsqId ?? null,
+  };
+}
+
+/** The CSQs' figures for the day (the agents' travel with their rows). */
+export function captureStatistics(engine: Engine): ReplicaStatistics {
+  const csqs: ReplicaStatistics['csqs'] = [];
+  for (const csq of engine.router.csqs()) {
+    const today = engine.statistics.csqDay(csq.id);
+    if (today) csqs.push({ csqId: csq.id, today: structuredClone(today) });
+  }
+  return { dayStartsAt: engine.statistics.dayStartsAt, csqs };
 }
 
 export function captureCall(engine: Engine, callId: string): ReplicaCall | undefined {
@@ -63,5 +85,5 @@ export function captureAll(engine: Engine): ReplicaState {
     const contact = captureContact(engine, call.id);
     if (contact) contacts.push(contact);
   }
-  return { agents, calls, contacts, counters: captureCounters(engine) };
+  return { agents, calls, contacts, counters: captureCounters(engine), statistics: captureStatistics(engine) };
 }

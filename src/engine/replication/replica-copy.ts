@@ -2,7 +2,9 @@
 // updates the rows it names, in order. A delta out of order is refused and leaves the copy as it was (the link
 // is then dropped and a new snapshot taken). Whatever the link does, the copy holds the last state it was sure
 // of: the one a take-over applies.
-import type { ReplicaAgent, ReplicaCall, ReplicaContact, ReplicaCounters, ReplicaDelta, ReplicaState } from './replica-state.ts';
+import type {
+  ReplicaAgent, ReplicaCall, ReplicaContact, ReplicaCounters, ReplicaDelta, ReplicaState, ReplicaStatistics,
+} from './replica-state.ts';
 
 export type Applied = { readonly ok: true } | { readonly ok: false; readonly error: string };
 
@@ -11,6 +13,7 @@ export class ReplicaCopy {
   #calls = new Map<string, ReplicaCall>();
   #contacts = new Map<string, ReplicaContact>();
   #counters: ReplicaCounters | undefined;
+  #statistics: ReplicaStatistics = { dayStartsAt: 0, csqs: [] };
   /** The seq of the last snapshot or delta applied; undefined before the first snapshot. */
   #seq: number | undefined;
   #updatedAt = 0;
@@ -33,6 +36,7 @@ export class ReplicaCopy {
     this.#calls = new Map(state.calls.map((c) => [c.callId, c]));
     this.#contacts = new Map(state.contacts.map((c) => [c.contactId, c]));
     this.#counters = state.counters;
+    this.#statistics = state.statistics;
     this.#seq = seq;
     this.#changed();
   }
@@ -47,6 +51,7 @@ export class ReplicaCopy {
     for (const row of delta.contacts) this.#contacts.set(row.contactId, row);
     for (const id of delta.contactsGone) this.#contacts.delete(id);
     this.#counters = delta.counters;
+    if (delta.statistics) this.#statistics = delta.statistics;
     this.#seq = seq;
     this.#changed();
     return { ok: true };
@@ -60,7 +65,7 @@ export class ReplicaCopy {
     if (!this.#counters) return undefined;
     return {
       agents: [...this.#agents.values()], calls: [...this.#calls.values()], contacts: [...this.#contacts.values()],
-      counters: this.#counters,
+      counters: this.#counters, statistics: this.#statistics,
     };
   }
 

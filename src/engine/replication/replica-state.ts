@@ -16,6 +16,37 @@ const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const csqId = z.number().int().min(0).max(0x7fffffff);
 
 const agentState = z.enum(['LOGOUT', 'NOT_READY', 'READY', 'RESERVED', 'TALKING', 'WORK', 'WORK_READY']);
+/** A figure in ms or a count: a clock may give fractions of a millisecond. */
+const amount = z.number().min(0).max(Number.MAX_SAFE_INTEGER);
+const totals = z.strictObject({ total: amount, max: amount });
+
+/** An agent's figures for the day (telephony-and-routing.md §3.8), so Live Data and reports do not start again. */
+const AgentDaySchema = z.strictObject({
+  today: z.strictObject({
+    presented: count, handled: count, rona: count, talkMs: amount, holdMs: amount, workMs: amount, handleMs: amount,
+    stateMs: z.partialRecord(agentState, amount),
+    reasonMs: z.record(z.string().regex(/^\d{1,5}$/), amount),
+  }),
+  open: z.strictObject({ csqId, queueMs: amount, answeredAt: amount, talkEndedAt: amount.nullable() }).nullable(),
+  contactCsqId: csqId.nullable(),
+});
+export type ReplicaAgentDay = z.infer<typeof AgentDaySchema>;
+
+const CsqDaySchema = z.strictObject({
+  csqId,
+  today: z.strictObject({
+    presented: count, handled: count, abandoned: count, dequeued: count, handledWithinSL: count, abandonedWithinSL: count,
+    queueMs: totals, talkMs: totals, handleMs: totals,
+  }),
+});
+export type ReplicaCsqDay = z.infer<typeof CsqDaySchema>;
+
+export const ReplicaStatisticsSchema = z.strictObject({
+  /** The figures hold for this day only: a new master on another day starts at zero. */
+  dayStartsAt: ms,
+  csqs: z.array(CsqDaySchema).max(100_000),
+});
+export type ReplicaStatistics = z.infer<typeof ReplicaStatisticsSchema>;
 
 export const ReplicaAgentSchema = z.strictObject({
   userId: id,
@@ -36,6 +67,7 @@ export const ReplicaAgentSchema = z.strictObject({
   calls: z.array(id).max(64),
   /** A call that rings the agent without routing having sent it (a consult). */
   reservedFor: id.nullable(),
+  day: AgentDaySchema.nullable(),
 });
 export type ReplicaAgent = z.infer<typeof ReplicaAgentSchema>;
 
@@ -93,6 +125,7 @@ export const ReplicaStateSchema = z.strictObject({
   calls: z.array(ReplicaCallSchema).max(MAX_ROWS),
   contacts: z.array(ReplicaContactSchema).max(MAX_ROWS),
   counters: ReplicaCountersSchema,
+  statistics: ReplicaStatisticsSchema,
 });
 export type ReplicaState = z.infer<typeof ReplicaStateSchema>;
 
@@ -103,5 +136,7 @@ export const ReplicaDeltaSchema = z.strictObject({
   contacts: z.array(ReplicaContactSchema).max(MAX_ROWS),
   contactsGone: z.array(id).max(MAX_ROWS),
   counters: ReplicaCountersSchema,
+  /** The CSQs' figures, whole, when any changed. */
+  statistics: ReplicaStatisticsSchema.nullable(),
 });
 export type ReplicaDelta = z.infer<typeof ReplicaDeltaSchema>;

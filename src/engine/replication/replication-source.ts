@@ -6,7 +6,7 @@
 import type { CallFact } from '../contacts/call-facts.ts';
 import type { Engine } from '../engine.ts';
 import type { ContactEvent } from '../routing/contact-events.ts';
-import { captureAgent, captureAll, captureCall, captureContact, captureCounters } from './capture.ts';
+import { captureAgent, captureAll, captureCall, captureContact, captureCounters, captureStatistics } from './capture.ts';
 import type { ReplicaCounters, ReplicaDelta, ReplicaState } from './replica-state.ts';
 
 type RowKind = 'agents' | 'calls' | 'contacts';
@@ -25,6 +25,7 @@ export class ReplicationSource {
   /** Each row as last sent, serialised, to tell a change from a repeat. */
   readonly #sent = { agents: new Map<string, string>(), calls: new Map<string, string>(), contacts: new Map<string, string>() };
   #sentCounters = '';
+  #sentStatistics = '';
   readonly #dirty = { agents: new Set<string>(), calls: new Set<string>(), contacts: new Set<string>() };
   #seq = 0;
   #flushQueued = false;
@@ -58,6 +59,7 @@ export class ReplicationSource {
     this.#sent.calls = rowsById(state.calls, (c) => c.callId);
     this.#sent.contacts = rowsById(state.contacts, (c) => c.contactId);
     this.#sentCounters = JSON.stringify(state.counters);
+    this.#sentStatistics = JSON.stringify(state.statistics);
     return { seq: this.#seq, state };
   }
 
@@ -135,12 +137,16 @@ export class ReplicationSource {
     const countersText = JSON.stringify(counters);
     const countersChanged = countersText !== this.#sentCounters;
     this.#sentCounters = countersText;
+    const statistics = captureStatistics(this.#engine);
+    const statisticsText = JSON.stringify(statistics);
+    const statisticsChanged = statisticsText !== this.#sentStatistics;
+    this.#sentStatistics = statisticsText;
     if (this.#subscribers.size === 0) return;
     if (agents.changed.length + calls.changed.length + calls.gone.length + contacts.changed.length + contacts.gone.length === 0
-      && !countersChanged) return;
+      && !countersChanged && !statisticsChanged) return;
     const delta: NumberedDelta = {
       seq: ++this.#seq, agents: agents.changed, calls: calls.changed, callsGone: calls.gone,
-      contacts: contacts.changed, contactsGone: contacts.gone, counters,
+      contacts: contacts.changed, contactsGone: contacts.gone, counters, statistics: statisticsChanged ? statistics : null,
     };
     for (const listener of this.#subscribers) listener(delta);
   }

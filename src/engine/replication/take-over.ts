@@ -17,6 +17,7 @@ import type { TrackedCall } from '../contacts/call-facts.ts';
 import type { Engine } from '../engine.ts';
 import type { RestoredAgent } from '../resources/agent-states.ts';
 import type { RoutedContact } from '../routing/router.ts';
+import type { AgentDay } from '../stats/engine-statistics.ts';
 import type { ReplicaAgent, ReplicaCall, ReplicaContact, ReplicaState } from './replica-state.ts';
 
 const FIRST_CALL_ID = 0x01000000;
@@ -67,6 +68,14 @@ function applyState(engine: Engine, state: ReplicaState, calls: readonly Tracked
   engine.contacts.agentCalls.restore(state.agents.map((a) => ({ userId: a.userId, calls: a.calls, reservedFor: a.reservedFor ?? undefined })));
   engine.agents.restore(state.agents.map(restoredAgent));
   engine.router.restore(state.contacts.flatMap(routedContact), state.counters.contactSeq);
+  engine.statistics.restoreDay({
+    dayStartsAt: state.statistics.dayStartsAt,
+    csqs: state.statistics.csqs.map(({ csqId, today }) => [csqId, today]),
+    agents: state.agents.flatMap((a) => a.day ? [[a.userId, {
+      today: a.day.today, contactCsqId: a.day.contactCsqId ?? undefined,
+      open: a.day.open ? { ...a.day.open, talkEndedAt: a.day.open.talkEndedAt ?? undefined } : undefined,
+    }] as [string, AgentDay]] : []),
+  });
 }
 
 function reconcile(engine: Engine, calls: readonly TrackedCall[]): number {

@@ -13,10 +13,16 @@ import type { ReplicaAgent, ReplicaState } from '../../../src/engine/replication
 const agent = (userId: string, fields: Partial<ReplicaAgent> = {}): ReplicaAgent => ({
   userId, extension: '1001', state: 'NOT_READY', reasonCode: 2, stateSince: 1_700_000_000_000, readySince: 1_700_000_000_000,
   pendingState: null, pendingReasonCode: 0, contactId: null, handledToday: 0, handleTimeTodayMs: 0, answeredAt: null,
-  wrapUpDeadline: null, calls: [], reservedFor: null, ...fields,
+  wrapUpDeadline: null, calls: [], reservedFor: null, day: null, ...fields,
 });
 const STATE: ReplicaState = {
-  agents: [agent('agent1'), agent('agent2', { state: 'TALKING', reasonCode: 0, calls: ['c1'], contactId: 'c1' })],
+  agents: [agent('agent1'), agent('agent2', {
+    state: 'TALKING', reasonCode: 0, calls: ['c1'], contactId: 'c1',
+    day: {
+      today: { presented: 2, handled: 1, rona: 1, talkMs: 60_000, holdMs: 0, workMs: 15_000, handleMs: 75_000, stateMs: { READY: 5000.5 }, reasonMs: { 32760: 1000 } },
+      open: { csqId: 1, queueMs: 300, answeredAt: 1_700_000_000_600, talkEndedAt: null }, contactCsqId: 1,
+    },
+  })],
   calls: [{
     callId: 'c1', ctiCallId: 0x01000007, kind: 'CCX_IN', calling: '+14155550100', called: '1002', lastRedirected: '7001',
     dnis: '7001', csqId: 1, applicationId: 1, callVariables: { callVariable1: 'gold' }, held: [], originator: null,
@@ -27,6 +33,11 @@ const STATE: ReplicaState = {
     routing: { state: 'CONNECTED', seq: 4, queuedAt: 1_700_000_000_000, entries: [{ csqId: 1, priority: 1, queuedAt: 1_700_000_000_000, returned: false }], reservation: { userId: 'agent2', csqId: 1 }, reservedAt: 1_700_000_000_500, ronaCount: 0 },
   }],
   counters: { nextCallId: 0x01000008, contactSeq: 4 },
+  statistics: {
+    dayStartsAt: 1_699_990_000_000,
+    csqs: [{ csqId: 1, today: { presented: 3, handled: 1, abandoned: 1, dequeued: 0, handledWithinSL: 1, abandonedWithinSL: 0,
+      queueMs: { total: 1200, max: 900 }, talkMs: { total: 60_000, max: 60_000 }, handleMs: { total: 75_000, max: 75_000 } } }],
+  },
 };
 const NONCE = 'a'.repeat(32);
 const PROOF = 'b'.repeat(64);
@@ -34,7 +45,7 @@ const PROOF = 'b'.repeat(64);
 const masterMessages: MasterMessage[] = [
   { type: 'hello', version: 1, role: 'master', nonce: NONCE },
   { type: 'snapshot', version: 1, seq: 0, proof: PROOF, takenAt: 1, state: STATE },
-  { type: 'delta', seq: 1, agents: [agent('agent1', { state: 'READY', reasonCode: 0 })], calls: [], callsGone: ['c1'], contacts: [], contactsGone: ['c1'], counters: STATE.counters },
+  { type: 'delta', seq: 1, agents: [agent('agent1', { state: 'READY', reasonCode: 0 })], calls: [], callsGone: ['c1'], contacts: [], contactsGone: ['c1'], counters: STATE.counters, statistics: null },
 ];
 for (const message of masterMessages) {
   test(`${message.type} round-trips`, () => {
@@ -80,11 +91,11 @@ test('frames that are not UTF-8 have no text', () => {
 test('the copy takes deltas in order only, and a refused one changes nothing', () => {
   const copy = new ReplicaCopy();
   assert.equal(copy.state(), undefined);
-  assert.deepEqual(copy.applyDelta(1, { agents: [], calls: [], callsGone: [], contacts: [], contactsGone: [], counters: STATE.counters }),
+  assert.deepEqual(copy.applyDelta(1, { agents: [], calls: [], callsGone: [], contacts: [], contactsGone: [], counters: STATE.counters, statistics: null }),
     { ok: false, error: 'delta before any snapshot' });
   copy.applySnapshot(10, STATE);
   const ready = agent('agent1', { state: 'READY', reasonCode: 0 });
-  const delta = { agents: [ready], calls: [], callsGone: ['c1'], contacts: [], contactsGone: ['c1'], counters: { nextCallId: 0x01000009, contactSeq: 5 } };
+  const delta = { agents: [ready], calls: [], callsGone: ['c1'], contacts: [], contactsGone: ['c1'], counters: { nextCallId: 0x01000009, contactSeq: 5 }, statistics: null };
   assert.equal(copy.applyDelta(12, delta).ok, false, 'a gap');
   assert.deepEqual(copy.state(), STATE);
   assert.deepEqual(copy.applyDelta(11, delta), { ok: true });

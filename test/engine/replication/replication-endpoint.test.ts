@@ -125,7 +125,7 @@ test('a standby\'s endpoint says it is standby and closes', async () => {
 
 test('a forged snapshot or a bad delta leaves the standby\'s copy as it was; the standby connects again', async () => {
   const good: ReplicaState = {
-    agents: [], calls: [], contacts: [], counters: { nextCallId: 0x01000005, contactSeq: 3 },
+    agents: [], calls: [], contacts: [], counters: { nextCallId: 0x01000005, contactSeq: 3 }, statistics: { dayStartsAt: 0, csqs: [] },
   };
   let connections = 0;
   let plan: 'forged' | 'honest' = 'forged';
@@ -146,7 +146,7 @@ test('a forged snapshot or a bad delta leaves the standby\'s copy as it was; the
       }
       ws.send(encodeMessage({ type: 'snapshot', version: REPLICA_FORMAT_VERSION, seq: 7, takenAt: 0, proof: proofOf(CLUSTER_SECRET, 'snapshot', nonce, standbyNonce), state: good }));
       // an agent row in a state that does not exist, then a delta that skips a number
-      ws.send(JSON.stringify({ type: 'delta', seq: 8, agents: [{ userId: 'x', state: 'DANCING' }], calls: [], callsGone: [], contacts: [], contactsGone: [], counters: good.counters }));
+      ws.send(JSON.stringify({ type: 'delta', seq: 8, agents: [{ userId: 'x', state: 'DANCING' }], calls: [], callsGone: [], contacts: [], contactsGone: [], counters: good.counters, statistics: null }));
     });
   });
   const copy = new ReplicaCopy();

@@ -45,7 +45,7 @@ function sorted(state: ReplicaState | undefined): ReplicaState | undefined {
   const by = <T>(key: (row: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
   return {
     agents: [...state.agents].sort(by((a) => a.userId)), calls: [...state.calls].sort(by((c) => c.callId)),
-    contacts: [...state.contacts].sort(by((c) => c.contactId)), counters: state.counters,
+    contacts: [...state.contacts].sort(by((c) => c.contactId)), counters: state.counters, statistics: state.statistics,
   };
 }
 
@@ -105,6 +105,10 @@ test('the standby keeps the master\'s live state and takes over without losing a
     JSON.stringify(sorted(b.failover.copy.state())) === JSON.stringify(sorted(captureAll(a.engine))));
   const before = new Map(AGENTS.map(({ id }) => [id, agentView(a, id)]));
   const givenIds = [...a.engine.contacts.calls()].map((c) => c.ctiCallId);
+  const csqToday = structuredClone(a.engine.statistics.csq(csqId)?.today);
+  assert.equal(csqToday?.presented, 15);
+  const waitingBefore = a.engine.statistics.csq(csqId)?.callsWaiting;
+  const countsBefore = structuredClone(a.engine.statistics.csq(csqId)?.agents);
 
   // the master dies; the standby is promoted
   await pair.killA();
@@ -114,6 +118,10 @@ test('the standby keeps the master\'s live state and takes over without losing a
   assert.deepEqual(b.failover.lastTakeOver, { agentsSignedIn: 50, calls: 15, queued: 5, endedMeanwhile: 0 });
   for (const { id } of AGENTS) assert.deepEqual(agentView(b, id), before.get(id), id);
   assert.deepEqual(b.engine.router.queued(csqId).map((e) => e.contactId), queued.map((q) => q.labId));
+  // the day's figures and the real-time counts go on where they were
+  assert.deepEqual(b.engine.statistics.csq(csqId)?.today, csqToday);
+  assert.equal(b.engine.statistics.csq(csqId)?.callsWaiting, waitingBefore);
+  assert.deepEqual(b.engine.statistics.csq(csqId)?.agents, countsBefore);
 
   // a web service reopening on the new master sees the same agents and calls (cti.md §4.2 replay)
   const ctiB = await pair.open(b, 'pair-b', { servicesRequested: EXTENDED });
