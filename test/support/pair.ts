@@ -36,7 +36,13 @@ export interface PairFixture {
   close(): Promise<void>;
 }
 
-export async function startPair(options: { extraAgents?: number } = {}): Promise<PairFixture> {
+export interface PairOptions {
+  extraAgents?: number;
+  /** Changes the layout before anything starts (e.g. peer links through a proxy the test can cut). */
+  adjust?: (plan: PairPlan) => PairPlan | Promise<PairPlan>;
+}
+
+export async function startPair(options: PairOptions = {}): Promise<PairFixture> {
   if (!pairDatabaseUrl || !pairRedisUrl) throw new Error('a pair needs TEST_DATABASE_URL and TEST_REDIS_URL');
   const name = `poise_pair_${randomBytes(6).toString('hex')}`;
   await admin(`create database ${name}`);
@@ -45,13 +51,14 @@ export async function startPair(options: { extraAgents?: number } = {}): Promise
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'poise-pair-'));
   const [web, webHttps, xmpp, xmppTls, bosh, boshHttps, cti, livedata, replication, https, http, provider] =
     await freePorts(12, ['127.0.0.1', '127.0.0.2']) as [number, number, number, number, number, number, number, number, number, number, number, number];
-  const plan = pairLayout({
+  const laidOut = pairLayout({
     dataDir, extraAgents: options.extraAgents,
     shared: { databaseUrl: databaseUrl.toString(), redisUrl: pairRedisUrl, demoPassword: TEST_PASSWORD,
       clusterSecret: randomBytes(32).toString('base64url') },
     nodePorts: { web, webHttps, xmpp, xmppTls, bosh, boshHttps, cti, livedata, replication },
     callmanagerPorts: { https, http, provider },
   });
+  const plan = options.adjust ? await options.adjust(laidOut) : laidOut;
 
   const roleChanges: RoleChange[] = [];
   const processes = new Map<string, NodeProcess>();

@@ -1,6 +1,7 @@
 // The user directory over AXL (axl.md §5.2 getUser, §5.8 doAuthenticateUser), as UCCX's CCX realm asks CUCM:
 // SOAP 1.1 over HTTP with a read-only AXL application user (axl.md §2).
 import { Element, childElement, childElements, childText, parseXml, serialize } from '../xml/index.ts';
+import { SoapPoster, type SoapAnswer } from './soap-post.ts';
 import { UserDirectoryError, type DirectoryUser, type UserDirectory } from './user-directory.ts';
 
 const AXL_VERSION = '12.5';
@@ -25,9 +26,16 @@ export class AxlUserDirectory implements UserDirectory {
    * manager checks this account's password once rather than on every request, and keeps one session for it.
    */
   #session: string | undefined;
+  readonly #poster: SoapPoster;
 
   constructor(private readonly options: AxlUserDirectoryOptions) {
     this.#authorization = `Basic ${Buffer.from(`${options.userid}:${options.password}`).toString('base64')}`;
+    this.#poster = new SoapPoster(options.url);
+  }
+
+  /** Closes the kept-alive connections to the call manager. */
+  close(): void {
+    this.#poster.close();
   }
 
   async authenticate(userid: string, password: string): Promise<boolean> {
@@ -66,13 +74,12 @@ export class AxlUserDirectory implements UserDirectory {
     let response = await this.#post(operation, envelope, session);
     // §1: an idle session answers 404, an unknown one 401; both mean sign in again with the password.
     if (session !== undefined && (response.status === 404 || response.status === 401)) {
-      await response.body?.cancel();
       if (this.#session === session) this.#session = undefined;
       response = await this.#post(operation, envelope, undefined);
     }
-    const issued = /(?:^|[;,]\s*)JSESSIONIDSSO=([^;,\s]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+    const issued = /(?:^|[;,]\s*)JSESSIONIDSSO=([^;,\s]+)/.exec(response.setCookie.join(', '))?.[1];
     if (issued !== undefined) this.#session = issued;
-    const body = await response.text();
+    const { body } = response;
     if (response.status !== 200 && response.status !== 500) {
       throw new UserDirectoryError(`AXL ${operation} answered HTTP ${response.status}`);
     }
@@ -90,18 +97,13 @@ export class AxlUserDirectory implements UserDirectory {
     return { kind: 'answer', body: content };
   }
 
-  async #post(operation: string, envelope: Element, session: string | undefined): Promise<Response> {
+  async #post(operation: string, envelope: Element, session: string | undefined): Promise<SoapAnswer> {
     try {
-      return await fetch(this.options.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'text/xml; charset=utf-8', accept: 'text/xml',
-          soapaction: `"CUCM:DB ver=${AXL_VERSION} ${operation}"`,
-          ...(session === undefined ? { authorization: this.#authorization } : { cookie: `${SESSION_COOKIE}=${session}` }),
-        },
-        body: serialize(envelope),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
-      });
+      return await this.#poster.post({
+        'content-type': 'text/xml; charset=utf-8', accept: 'text/xml',
+        soapaction: `"CUCM:DB ver=${AXL_VERSION} ${operation}"`,
+        ...(session === undefined ? { authorization: this.#authorization } : { cookie: `${SESSION_COOKIE}=${session}` }),
+      }, serialize(envelope), this.options.timeoutMs ?? 5_000);
     } catch (err) {
       throw new UserDirectoryError(`AXL ${operation} unreachable at ${this.options.url}`, { cause: err });
     }
