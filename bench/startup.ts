@@ -19,7 +19,7 @@ async function freePort(): Promise<number> {
 }
 
 const LISTENERS = [
-  'CALLMANAGER', 'CALLMANAGER_HTTP', 'XMPP', 'XMPP_TLS', 'BOSH', 'BOSH_HTTPS', 'CTI', 'WEB', 'WEB_HTTPS', 'LIVEDATA',
+  'CALLMANAGER', 'CALLMANAGER_HTTP', 'XMPP', 'XMPP_TLS', 'BOSH', 'BOSH_HTTPS', 'CTI', 'WEB', 'WEB_HTTPS', 'LIVEDATA', 'PROVIDER',
 ];
 
 async function startOnce(dataDir: string): Promise<number> {

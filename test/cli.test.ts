@@ -13,7 +13,7 @@ interface Started { output: string; stop(): Promise<number | string | null> }
 
 async function startCli(dataDir: string): Promise<Started> {
   const env: NodeJS.ProcessEnv = {
-    ...process.env, POISE_DATA_DIR: dataDir, POISE_CALLMANAGER_PORT: '0', POISE_CALLMANAGER_HTTP_PORT: '0', POISE_XMPP_PORT: '0', POISE_XMPP_TLS_PORT: '0', POISE_BOSH_PORT: '0',
+    ...process.env, POISE_DATA_DIR: dataDir, POISE_CALLMANAGER_PORT: '0', POISE_CALLMANAGER_HTTP_PORT: '0', POISE_PROVIDER_PORT: '0', POISE_XMPP_PORT: '0', POISE_XMPP_TLS_PORT: '0', POISE_BOSH_PORT: '0',
     POISE_LOG_LEVEL: 'warn',
   };
   delete env.DATABASE_URL;

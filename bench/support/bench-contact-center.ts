@@ -9,6 +9,7 @@ import { LoadRun } from '../../src/callmanager/lab/load-runner.ts';
 import { TelephonyProvider } from '../../src/callmanager/provider/provider.ts';
 import type { EngineConfig } from '../../src/engine/config/engine-config.ts';
 import { openEngine, type Engine } from '../../src/engine/engine.ts';
+import { inProcessProvider } from '../../src/engine/provider-link/in-process-session.ts';
 import { DEFAULT_SETTINGS, type Csq } from '../../src/engine/resources/types.ts';
 import { RealClock } from '../../src/shared/clock.ts';
 import { silentLogger } from '../../src/shared/logger.ts';
@@ -68,7 +69,7 @@ export async function openBenchContactCenter(size: { agents: number; csqs: numbe
   };
   const clock = new RealClock();
   const engine = await openEngine({
-    provider, credentials: { appUser: 'bench', password: 'bench' }, clock, log: silentLogger,
+    provider: inProcessProvider(provider), credentials: { appUser: 'bench', password: 'bench' }, clock, log: silentLogger,
     repository: { load: async () => config },
     directory: { listAgents: async () => agents.map((a) => ({ userId: a.userId, extension: a.extension, type: 'AGENT' as const, devices: [a.phone] })) },
   });

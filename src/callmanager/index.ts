@@ -15,6 +15,8 @@ import { syncDialPlan } from './dial-plan-sync.ts';
 import { buildCallManagerApp } from './http-app.ts';
 import { labTelephonyOver } from './lab/call-model-telephony.ts';
 import { DEMO_ADMINISTRATOR, SERVICE_ACCOUNTS } from '../shared/demo-contact-center.ts';
+import { ProviderLinkServer } from './provider-link/server.ts';
+import { linkAgentsOf, onAgentsChange } from './provider-link/link-agents.ts';
 
 const LAB_LONG_POLL_MS = 25_000; // telephony-and-routing.md §4.1
 
@@ -27,6 +29,8 @@ export interface CallManager extends RunningService {
   readonly axlLoopback: { url: string; userid: string; password: string };
   /** The demo password, which the seeded service accounts (poise_jtapi, poise_axl) also use. */
   readonly demoPassword: string;
+  /** The provider link's port (JSON over WebSocket), for engines in other processes. */
+  readonly providerLinkPort: number;
   /** The listeners, for tests: the HTTPS one and the plain-HTTP one. */
   readonly apps: { https: FastifyInstance; http: FastifyInstance };
 }
@@ -99,6 +103,11 @@ export async function startCallManager(context: ServiceContext): Promise<CallMan
   await https.listen({ host: config.host, port: config.ports.callmanager });
   // Plain HTTP is for this machine's own clients only (axl.md §1: CUCM itself serves AXL over HTTPS alone).
   await http.listen({ host: '127.0.0.1', port: config.ports.callmanagerHttp });
+  const providerLink = new ProviderLinkServer({
+    provider, agents: linkAgentsOf(directory), onDirectoryChange: (listener) => onAgentsChange(directory, listener),
+    host: config.host, port: config.ports.provider, log: log.child({ component: 'provider-link' }),
+  });
+  const providerLinkPort = await providerLink.listen();
 
   const portOf = (app: FastifyInstance) => {
     const address = app.server.address();
@@ -108,12 +117,13 @@ export async function startCallManager(context: ServiceContext): Promise<CallMan
   const httpsBase = `https://${host}:${portOf(https)}`;
   const httpBase = `http://127.0.0.1:${portOf(http)}`;
   return {
-    name: 'callmanager', directory, calls, provider, dialPlan, apps: { https, http }, demoPassword: demo.password,
+    name: 'callmanager', directory, calls, provider, dialPlan, apps: { https, http }, demoPassword: demo.password, providerLinkPort,
     axlLoopback: { url: `${httpBase}/axl/`, userid: SERVICE_ACCOUNTS.axlReadOnly, password: demo.password },
     endpoints: [
       { label: 'AXL (SOAP)', url: `${httpsBase}/axl/` },
       { label: 'AXL (SOAP, plain HTTP)', url: `${httpBase}/axl/` },
       { label: 'AXL WSDL', url: `${httpBase}/axl/?wsdl` },
+      { label: 'Provider link (JSON, WebSocket)', url: `ws://${host}:${providerLinkPort}` },
       ...(config.callmanager.labEnabled ? [{ label: 'Lab API (JSON)', url: `${httpBase}/lab/` }] : []),
     ],
     notes: [
@@ -128,6 +138,7 @@ export async function startCallManager(context: ServiceContext): Promise<CallMan
     async close() {
       unwatch();
       unlog();
+      await providerLink.close();
       await Promise.all([https.close(), http.close()]);
       await refreshing;
     },

@@ -1,8 +1,7 @@
 // The engine's live core, without sockets: the provider session opened as the engine's application user, the
 // agent state machine, the router and the contact manager, fed from the engine's configuration and the call
 // manager's agents. The CTI server (src/engine/cti/server.ts) is one view onto it.
-import type { TelephonyProvider } from '../callmanager/provider/provider.ts';
-import type { ProviderSession } from '../callmanager/provider/types.ts';
+import type { AsyncProviderSession, SessionOpener } from './provider-link/async-session.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Logger } from '../shared/logger.ts';
 import { csqOfTrigger, type EngineConfig } from './config/engine-config.ts';
@@ -16,7 +15,8 @@ import { EngineStatistics } from './stats/engine-statistics.ts';
 import { SessionHandle } from './replication/session-handle.ts';
 
 export interface EngineDeps {
-  readonly provider: TelephonyProvider;
+  /** The call manager in this process (inProcessProvider) or over the provider link. */
+  readonly provider: SessionOpener;
   readonly credentials: { readonly appUser: string; readonly password: string };
   readonly directory: AgentDirectory;
   /** Only `load` is used: the configuration is read whole (a benchmark may hand a fixed one). */
@@ -34,7 +34,7 @@ export interface Engine {
   readonly resources: ResourceManager;
   readonly contacts: ContactManager;
   readonly statistics: EngineStatistics;
-  readonly session: ProviderSession;
+  readonly session: AsyncProviderSession;
   config(): EngineConfig;
   /** Re-reads configuration and agents; changes reach routing at once. */
   reload(): Promise<void>;
@@ -79,7 +79,7 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
 
   const registered = new Set<string>();
   const observed = new Set<string>();
-  const apply = (next: EngineConfig, agentsNow: readonly DirectoryAgent[]) => {
+  const apply = async (next: EngineConfig, agentsNow: readonly DirectoryAgent[]) => {
     config = next;
     people = agentsNow;
     routed = new Map();
@@ -89,36 +89,43 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
       routed.set(trigger.directoryNumber, { trigger, csqId: csq.id });
     }
     resources.apply(next, people);
-    if (active) claimDevices();
     statistics.recount(); // CSQ membership may have changed
+    if (active) await claimDevices();
   };
-  const claimDevices = () => {
-    for (const { trigger } of routed.values()) register(trigger.deviceName, 'routePoint');
-    for (const group of config.callControlGroups) for (const port of group.ctiPorts) register(port, 'port');
+  const claimDevices = async () => {
+    const pending: Promise<void>[] = [];
+    for (const { trigger } of routed.values()) pending.push(register(trigger.deviceName, 'routePoint'));
+    for (const group of config.callControlGroups) for (const port of group.ctiPorts) pending.push(register(port, 'port'));
     for (const agent of people) {
-      for (const terminal of agent.devices) observe({ terminals: [terminal] }, terminal);
-      observe({ addresses: [agent.extension] }, agent.extension);
+      for (const terminal of agent.devices) pending.push(observe({ terminals: [terminal] }, terminal));
+      pending.push(observe({ addresses: [agent.extension] }, agent.extension));
     }
+    await Promise.all(pending);
   };
-  const register = (device: string, kind: 'routePoint' | 'port') => {
+  // A device counts as done while its request is out, so a second look at it does not ask again.
+  const register = async (device: string, kind: 'routePoint' | 'port') => {
     if (registered.has(device)) return;
-    const reply = kind === 'routePoint' ? session.registerRoutePoint({ device }) : session.registerMediaTerminal({ device });
-    if (reply.ok) registered.add(device);
-    else log.warn({ device, error: reply.error, reason: reply.message }, 'device registration refused');
+    registered.add(device);
+    const reply = kind === 'routePoint' ? await session.registerRoutePoint({ device }) : await session.registerMediaTerminal({ device });
+    if (reply.ok) return;
+    registered.delete(device);
+    log.warn({ device, error: reply.error, reason: reply.message }, 'device registration refused');
   };
-  const observe = (request: { addresses?: string[]; terminals?: string[] }, key: string) => {
+  const observe = async (request: { addresses?: string[]; terminals?: string[] }, key: string) => {
     if (observed.has(key)) return;
-    const reply = session.observe(request);
-    if (reply.ok) observed.add(key);
-    else log.warn({ device: key, error: reply.error }, 'observation refused');
+    observed.add(key);
+    const reply = await session.observe(request);
+    if (reply.ok) return;
+    observed.delete(key);
+    log.warn({ device: key, error: reply.error }, 'observation refused');
   };
-  apply(config, await deps.directory.listAgents());
+  await apply(config, await deps.directory.listAgents());
 
   let reloading = Promise.resolve();
   const reloaded = new Set<() => void>();
   const reload = () => {
     reloading = reloading.then(async () => {
-      apply(await deps.repository.load(), await deps.directory.listAgents());
+      await apply(await deps.repository.load(), await deps.directory.listAgents());
       for (const listener of reloaded) listener();
     })
       .catch((err: unknown) => log.error({ err }, 'engine reload failed'));
@@ -143,7 +150,7 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
         handle.replace(reopened.value);
       }
       active = true;
-      claimDevices();
+      await claimDevices();
     },
     deactivate() {
       if (!active) return;

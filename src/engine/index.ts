@@ -1,7 +1,8 @@
 // The engine service: its configuration in its own tables, the live engine over the call manager's telephony
-// provider (reached in-process through ServiceContext.started), and the CTI server.
+// provider (in-process through ServiceContext.started, or over the provider link when the call manager runs
+// elsewhere), and the CTI server.
 import type { CallManager } from '../callmanager/index.ts';
-import { AGENT, SUPERVISOR } from '../callmanager/directory/roles.ts';
+import { linkAgentsOf, onAgentsChange } from '../callmanager/provider-link/link-agents.ts';
 import { SERVICE_ACCOUNTS } from '../shared/demo-contact-center.ts';
 import type { RunningService, ServiceContext } from '../shared/service.ts';
 import { seedEngineDemo } from './config/demo-seed.ts';
@@ -17,6 +18,10 @@ import { openBroker, type StatisticsBroker } from '../livedata/broker/index.ts';
 import { StatisticsFeed } from './stats/statistics-feed.ts';
 import { PostgresMastership } from './mastership/pg-mastership.ts';
 import { openFailover, type EngineFailover } from './replication/engine-failover.ts';
+import { inProcessProvider } from './provider-link/in-process-session.ts';
+import { ProviderLinkClient } from './provider-link/link-client.ts';
+import { RegistrationGate } from './provider-link/registration-gate.ts';
+import type { SessionOpener } from './provider-link/async-session.ts';
 
 export { ADMIN_API_PREFIX, adminApiPlugin };
 
@@ -36,18 +41,6 @@ export function isEngineService(service: RunningService | undefined): service is
   return service?.name === 'engine' && 'adminApi' in service;
 }
 
-/** The call manager's agents and supervisors with a primary extension: the resources (adminapi.md §2.2). */
-function peopleOf(callmanager: CallManager): () => Promise<readonly Person[]> {
-  return async () => (await callmanager.directory.listEndUsers({ userid: '%' })).flatMap((u) => {
-    const isSupervisor = u.roles.includes(SUPERVISOR);
-    if ((!u.roles.includes(AGENT) && !isSupervisor) || !u.primaryExtension) return [];
-    return [{
-      userId: u.userid, firstName: u.firstName ?? '', lastName: u.lastName, extension: u.primaryExtension.pattern,
-      type: isSupervisor ? 'SUPERVISOR' as const : 'AGENT' as const,
-    }];
-  });
-}
-
 export function isCallManager(service: RunningService | undefined): service is CallManager {
   return service?.name === 'callmanager' && 'provider' in service;
 }
@@ -55,20 +48,52 @@ export function isCallManager(service: RunningService | undefined): service is C
 /** The call manager's agents through its directory interface (never its tables). */
 export function agentDirectoryOf(callmanager: CallManager): AgentDirectory {
   return {
-    async listAgents() {
-      const users = await callmanager.directory.listEndUsers({ userid: '%' });
-      return users.flatMap((u) => {
-        const isSupervisor = u.roles.includes(SUPERVISOR);
-        if ((!u.roles.includes(AGENT) && !isSupervisor) || !u.primaryExtension) return [];
-        return [{
-          userId: u.userid, extension: u.primaryExtension.pattern, type: isSupervisor ? 'SUPERVISOR' as const : 'AGENT' as const,
-          devices: u.associatedDevices, firstName: u.firstName ?? undefined, lastName: u.lastName,
-        }];
-      });
+    listAgents: linkAgentsOf(callmanager.directory),
+    onChange: (listener) => onAgentsChange(callmanager.directory, listener),
+  };
+}
+
+/** The agents and supervisors as resources (adminapi.md §2.2). */
+function peopleOf(directory: AgentDirectory): () => Promise<readonly Person[]> {
+  return async () => (await directory.listAgents()).map((a) => ({
+    userId: a.userId, firstName: a.firstName ?? '', lastName: a.lastName ?? '', extension: a.extension, type: a.type,
+  }));
+}
+
+interface TelephonyAccess {
+  readonly provider: SessionOpener;
+  readonly password: string;
+  readonly directory: AgentDirectory;
+  /** AXL for administrator sign-in (adminapi.md §1.3). */
+  readonly axl: { url: string; userid: string; password: string };
+  /** Over the link the engines of a pair share the call manager: only the master registers devices. */
+  readonly gate?: RegistrationGate;
+  readonly close?: () => void;
+}
+
+/** The call manager in this process, or its provider link and AXL over the network (POISE_ENGINE_PROVIDER_URL). */
+function telephonyAccess(context: ServiceContext): TelephonyAccess {
+  const { config, log } = context;
+  const callmanager = context.started.get('callmanager');
+  if (isCallManager(callmanager) && !config.engine.providerUrl) {
+    return {
+      provider: inProcessProvider(callmanager.provider), password: callmanager.demoPassword,
+      directory: agentDirectoryOf(callmanager), axl: callmanager.axlLoopback,
+    };
+  }
+  const password = config.engine.providerPassword;
+  if (!password) throw new Error('the engine needs POISE_ENGINE_PROVIDER_PASSWORD or POISE_DEMO_PASSWORD to open the call manager\'s provider link');
+  const link = new ProviderLinkClient({
+    url: config.engine.providerUrl ?? `ws://127.0.0.1:${config.ports.provider}`, log: log.child({ component: 'provider-link' }),
+  });
+  const gate = new RegistrationGate(link, config.engine.role === 'master', log.child({ component: 'provider-link' }));
+  return {
+    provider: gate, gate, password, directory: link.directory,
+    axl: {
+      url: config.engine.axlUrl ?? `http://127.0.0.1:${config.ports.callmanagerHttp}/axl/`,
+      userid: SERVICE_ACCOUNTS.axlReadOnly, password: config.demo.password ?? password,
     },
-    onChange(listener) {
-      return callmanager.directory.onChange((change) => { if (change.entity !== 'appUser') listener(); });
-    },
+    close: () => link.shutdown(),
   };
 }
 
@@ -77,16 +102,13 @@ const ENGINE_LOCK_KEY = 0x504f4953;
 
 export async function startEngine(context: ServiceContext): Promise<EngineService> {
   const { config, store, log, clock } = context;
-  const callmanager = context.started.get('callmanager');
-  if (!isCallManager(callmanager)) {
-    throw new Error('the engine needs the call manager in this process (a remote provider link is not built yet)');
-  }
+  const telephony = telephonyAccess(context);
   await store.migrate('engine');
   const repository = new EngineRepository(store.db);
   await seedEngineDemo(repository, { loadAgents: config.demo.extraAgents, log });
   const engine = await openEngine({
-    provider: callmanager.provider, credentials: { appUser: SERVICE_ACCOUNTS.provider, password: callmanager.demoPassword },
-    directory: agentDirectoryOf(callmanager), repository, clock, log,
+    provider: telephony.provider, credentials: { appUser: SERVICE_ACCOUNTS.provider, password: telephony.password },
+    directory: telephony.directory, repository, clock, log,
     // a standby claims no device and acts on no call until it is master
     active: config.engine.role === 'master',
   });
@@ -95,7 +117,11 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
     client: config.engine.ctiClient, role: config.engine.role === 'master' ? 'master' : 'standby',
   });
   const ctiPort = await cti.listen();
-  const failover = await openFailover({ engine, cti, config, log: log.child({ component: 'replication' }) });
+  const failover = await openFailover({
+    engine, cti, config, log: log.child({ component: 'replication' }),
+    // over the link, the gate registers the devices the engine asked for once this engine is master
+    onActive: (active) => telephony.gate?.setActive(active),
+  });
   // An elected engine starts standby and follows the cluster's lock on the shared database.
   const mastership = config.engine.role === 'elected' && config.databaseUrl ? new PostgresMastership({
     connectionString: config.databaseUrl, lockKey: ENGINE_LOCK_KEY, log: log.child({ component: 'mastership' }),
@@ -103,19 +129,18 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
   }) : undefined;
   mastership?.start();
   // Users are checked as UCCX checks them: AXL doAuthenticateUser with the read-only account (adminapi.md §1.3).
-  const axl = callmanager.axlLoopback;
+  const people = peopleOf(telephony.directory);
   const adminApi: AdminApiOptions = {
-    context: adminContext(store.db, peopleOf(callmanager), () => engine.reload()),
-    authenticator: new AdminAuthenticator(new AxlUserDirectory(axl), config.web.authCacheSeconds * 1000),
+    context: adminContext(store.db, people, () => engine.reload()),
+    authenticator: new AdminAuthenticator(new AxlUserDirectory(telephony.axl), config.web.authCacheSeconds * 1000),
     engine,
   };
   const statisticsBroker = await openBroker(config.livedata.brokerUrl, log.child({ component: 'statistics-broker' }));
   const feed = new StatisticsFeed({ engine, broker: statisticsBroker, clock });
-  const people = peopleOf(callmanager);
   const refreshNames = async () => feed.setNames(new Map((await people()).map((p) => [p.userId, p])));
   await refreshNames();
-  const unwatchNames = callmanager.directory.onChange((change) => {
-    if (change.entity !== 'appUser') refreshNames().catch((err: unknown) => log.warn({ err }, 'agent names not refreshed'));
+  const unwatchNames = telephony.directory.onChange?.(() => {
+    refreshNames().catch((err: unknown) => log.warn({ err }, 'agent names not refreshed'));
   });
   feed.publishAll();
   return {
@@ -124,10 +149,11 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
     async close() {
       await mastership?.close();
       await failover.close();
-      unwatchNames();
+      unwatchNames?.();
       feed.close();
       await cti.close();
       await engine.close();
+      telephony.close?.();
       await statisticsBroker.close();
     },
   };

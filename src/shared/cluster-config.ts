@@ -20,6 +20,7 @@ export function expandClusterSettings(input: EnvInput, problems: string[]): EnvI
     fill('POISE_ONLY', PAIR_NODE_SERVICES);
     const axl = `http://${hostForUrl(callmanagerHost)}:${own('POISE_CALLMANAGER_HTTP_PORT', DEFAULT_PORTS.callmanagerHttp)}/axl/`;
     for (const key of ['POISE_AXL_URL', 'POISE_WEB_AXL_URL', 'POISE_LIVEDATA_AXL_URL']) fill(key, axl);
+    fill('POISE_ENGINE_PROVIDER_URL', `ws://${hostForUrl(callmanagerHost)}:${own('POISE_PROVIDER_PORT', '2748')}`);
   }
 
   if (input.POISE_PEER === undefined) {

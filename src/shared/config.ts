@@ -25,6 +25,7 @@ const Env = z.object({
   POISE_CALLMANAGER_PORT: port.default(8443),                          // AXL and lab API, HTTPS
   POISE_CALLMANAGER_HTTP_PORT: port.default(8080),                     // same on plain HTTP, loopback
   POISE_LIVEDATA_PORT: port.default(12015),
+  POISE_PROVIDER_PORT: port.default(2748),                             // the call manager's telephony provider link (JSON over WebSocket)
   POISE_STATISTICS_BROKER_URL: z.string().regex(/^(memory|amqps?|rediss?):\/\//, 'memory://, amqp:// or redis://').default('memory://'), // engine → Live Data stream
   POISE_LIVEDATA_AXL_URL: z.string().url().optional(),                 // AXL for Live Data sign-in when the call manager runs elsewhere
   POISE_TLS_CERT: z.string().optional(),                               // PEM files; unset: self-signed at first start
@@ -50,6 +51,8 @@ const Env = z.object({
   POISE_WEB_CTI_PORT: port.optional(),                                 // unset: POISE_CTI_PORT
   POISE_WEB_CTI_RETRY_MS: z.coerce.number().int().min(10).max(60_000).default(1000), // back-off start after a failed reconnect
   POISE_WEB_CTI_ENGINES: z.string().regex(/^(local|[^,:\s]+:\d{1,5})(,(local|[^,:\s]+:\d{1,5}))*$/).optional(), // both engines of a pair, host:port or `local` (cti.md §9.4)
+  POISE_ENGINE_PROVIDER_URL: z.string().regex(/^wss?:\/\//, 'ws:// or wss://').optional(), // the call manager's provider link; unset: the one in this process
+  POISE_ENGINE_PROVIDER_PASSWORD: z.string().min(1).optional(),       // the engine's application user over the link; unset: the demo password
   POISE_ENGINE_ROLE: z.enum(['master', 'standby', 'elected']).default('master'), // elected: by a PostgreSQL lease (cti.md §9.4)
   POISE_PEER_HOST: z.string().min(1).optional(),                       // the other node of a pair, for SystemInfo (rest-api.md §8)
   POISE_PEER_HTTPS_PORT: port.default(8445),
@@ -82,7 +85,7 @@ export interface PoiseConfig {
   tls: { certFile: string | undefined; keyFile: string | undefined };
   ports: {
     web: number; webHttps: number; xmpp: number; xmppTls: number; bosh: number; boshHttps: number;
-    cti: number; callmanager: number; callmanagerHttp: number; livedata: number;
+    cti: number; callmanager: number; callmanagerHttp: number; livedata: number; provider: number;
   };
   demo: { password: string | undefined; extraAgents: number };
   callmanager: { labEnabled: boolean; labAllowRemote: boolean; ccmVersion: string; axlMaxBodyBytes: number };
@@ -92,9 +95,15 @@ export interface PoiseConfig {
   livedata: { brokerUrl: string; axlUrl: string | undefined };
   /** The CTI user OPEN_REQ must name; undefined: every ClientID is accepted (cti.md §4.1). */
   /** role `elected`: master while this node holds the cluster's lock on the shared PostgreSQL database. */
-  /** replication: the live-state stream between the engines of a pair (docs/failover.md "State hand-over"). */
   engine: {
     ctiClient: { id: string; password: string } | undefined; role: 'master' | 'standby' | 'elected';
+    /** The call manager's provider link when it runs elsewhere (ws://host:2748); undefined: in this process. */
+    providerUrl: string | undefined;
+    /** The engine's application user's password over the link (the cluster's demo password by default). */
+    providerPassword: string | undefined;
+    /** AXL for administrator sign-in when the call manager runs elsewhere. */
+    axlUrl: string | undefined;
+    /** The live-state stream between the engines of a pair (docs/failover.md "State hand-over"). */
     replication: { port: number };
   };
   /** The other node of a pair (rest-api.md §8); undefined: a single node. */
@@ -156,7 +165,7 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
       web: e.POISE_WEB_PORT, webHttps: e.POISE_WEB_HTTPS_PORT, xmpp: e.POISE_XMPP_PORT,
       xmppTls: e.POISE_XMPP_TLS_PORT, bosh: e.POISE_BOSH_PORT, boshHttps: e.POISE_BOSH_HTTPS_PORT,
       cti: e.POISE_CTI_PORT, callmanager: e.POISE_CALLMANAGER_PORT,
-      callmanagerHttp: e.POISE_CALLMANAGER_HTTP_PORT, livedata: e.POISE_LIVEDATA_PORT,
+      callmanagerHttp: e.POISE_CALLMANAGER_HTTP_PORT, livedata: e.POISE_LIVEDATA_PORT, provider: e.POISE_PROVIDER_PORT,
     },
     demo: { password: e.POISE_DEMO_PASSWORD, extraAgents: e.POISE_DEMO_AGENTS },
     callmanager: {
@@ -171,6 +180,8 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
         : { id: e.POISE_CTI_CLIENT_ID, password: e.POISE_CTI_CLIENT_PASSWORD ?? '' },
       role: e.POISE_ENGINE_ROLE,
       replication: { port: e.POISE_ENGINE_REPLICATION_PORT },
+      providerUrl: e.POISE_ENGINE_PROVIDER_URL, providerPassword: e.POISE_ENGINE_PROVIDER_PASSWORD ?? e.POISE_DEMO_PASSWORD,
+      axlUrl: e.POISE_AXL_URL ?? e.POISE_WEB_AXL_URL,
     },
     peer: e.POISE_PEER_HOST === undefined ? undefined : {
       host: e.POISE_PEER_HOST, httpsPort: e.POISE_PEER_HTTPS_PORT, xmppPort: e.POISE_PEER_XMPP_PORT,

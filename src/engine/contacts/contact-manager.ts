@@ -8,9 +8,9 @@
 // IVR stage, simplified **[Poise]**: the call waits OFFERED at the route point while queued and is redirected
 // from there straight to the agent (and back there on RONA); the trigger's CTI ports are registered but no
 // script runs on them yet. A Finesse client cannot tell the difference (§3.4 note †).
-import type { ProviderSession } from '../../callmanager/provider/types.ts';
 import type { CallEvent } from '../../callmanager/calls/types.ts';
 import type { Logger } from '../../shared/logger.ts';
+import type { AsyncProviderSession } from '../provider-link/async-session.ts';
 import type { AgentStates } from '../resources/agent-states.ts';
 import type { ResourceManager } from '../resources/resource-manager.ts';
 import type { Trigger } from '../resources/types.ts';
@@ -23,7 +23,7 @@ import { MergeTracker } from './merge-tracker.ts';
 export interface RoutedTrigger { readonly trigger: Trigger; readonly csqId: number }
 
 export interface ContactManagerDeps {
-  readonly session: ProviderSession;
+  readonly session: AsyncProviderSession;
   readonly router: Router;
   readonly agents: AgentStates;
   readonly resources: ResourceManager;
@@ -52,10 +52,10 @@ export class ContactManager {
   readonly #listeners = new Set<CallFactListener>();
   readonly #unsubscribe: () => void;
   readonly #merges: MergeTracker;
-  /** The CallType of the call an agent's request is placing now (see `originating`). */
-  #origin: CallKind | undefined;
-  /** The call being taken back from an agent who did not answer, while its redirect runs. */
-  #ronaOf: string | undefined;
+  /** The CallType of the call an agent's request is placing now, by the agent's line (see `originating`). */
+  readonly #origin = new Map<string, CallKind>();
+  /** The calls being taken back from agents who did not answer, while their redirects run. */
+  readonly #ronaOf = new Set<string>();
   readonly agentCalls: AgentCalls;
 
   constructor(deps: ContactManagerDeps) {
@@ -87,8 +87,8 @@ export class ContactManager {
 
   /** Wire to the router's events: the engine's index passes these to the Router it builds. */
   readonly routerEvents = {
-    onReserved: (reservation: Reservation) => this.#deliver(reservation),
-    onRona: (reservation: Reservation) => this.#returnToQueue(reservation),
+    onReserved: (reservation: Reservation) => this.#settled(this.#deliver(reservation), reservation),
+    onRona: (reservation: Reservation) => this.#settled(this.#returnToQueue(reservation), reservation),
   };
 
   heldContact(callId: string): HeldContact | undefined {
@@ -119,10 +119,11 @@ export class ContactManager {
     this.#listeners.clear();
   }
 
-  /** Runs `act` (a provider request placing a call for an agent) so the call it creates gets `kind`. */
-  originating<T>(kind: CallKind, act: () => T): T {
-    this.#origin = kind;
-    try { return act(); } finally { this.#origin = undefined; }
+  /** Runs `act` (a provider request placing a call from the agent's line `address`) so the call it creates
+   *  gets `kind`; its events arrive before its reply. */
+  async originating<T>(kind: CallKind, address: string, act: () => Promise<T>): Promise<T> {
+    this.#origin.set(address, kind);
+    try { return await act(); } finally { this.#origin.delete(address); }
   }
 
   #onEvent(e: CallEvent): void {
@@ -135,7 +136,7 @@ export class ContactManager {
         const agent = this.#deps.resources.byExtension(e.address);
         if (!agent || this.#calls.has(e.callId)) return;
         this.agentCalls.offHook(agent.resource.userId);
-        const call = this.#track(e, this.#origin ?? 'AGENT_INSIDE', e.address);
+        const call = this.#track(e, this.#origin.get(e.address) ?? 'AGENT_INSIDE', e.address);
         call.originator = e.address;
         this.#emit({ kind: 'SERVICE_INITIATED', call, device: e.address });
         return;
@@ -200,13 +201,13 @@ export class ContactManager {
         const role = this.#role(e.address);
         if (!call || role === 'ROUTE_POINT' || role === 'CTI_PORT') return;
         call.held.delete(e.address);
-        const cause = this.#ronaOf === e.callId ? 'CALL_NOT_ANSWERED' as const
+        const cause = this.#ronaOf.has(e.callId) ? 'CALL_NOT_ANSWERED' as const
           : e.cause === 'CALL_CANCELLED' ? 'CALL_CANCELLED' as const : undefined;
         this.#emit({ kind: 'CONNECTION_CLEARED', call, device: e.address, role, ...(cause ? { cause } : {}) });
         call.parties.delete(e.address);
         const agent = this.#deps.resources.byExtension(e.address);
         // the agent's end of call waits for CALL_CLEARED when the call ends with it (cti-to-finesse.md §1.5)
-        if (agent && this.agentCalls.left(agent.resource.userId, call) && this.#deps.session.getCall({ callId: call.id }).ok) {
+        if (agent && this.agentCalls.left(agent.resource.userId, call) && this.#deps.session.knownCall({ callId: call.id }).ok) {
           this.agentCalls.settle();
         }
         return;
@@ -250,13 +251,17 @@ export class ContactManager {
     this.#deps.router.enqueue(e.callId, [{ csqId: routed.csqId }]);
   }
 
+  #settled(work: Promise<void>, reservation: Reservation): void {
+    work.catch((err: unknown) => this.#deps.log.error({ err, callId: reservation.contactId }, 'redirect failed'));
+  }
+
   /** The router reserved an agent: ring the agent's line (§3.4 RESERVED → ALERTING). */
-  #deliver(reservation: Reservation): void {
+  async #deliver(reservation: Reservation): Promise<void> {
     const contact = this.#contacts.get(reservation.contactId);
     const agent = this.#deps.resources.byUserId(reservation.userId);
     if (!contact || !agent) return;
     contact.call.csqId = reservation.csqId;
-    const reply = this.#deps.session.redirect({ callId: contact.call.id, address: contact.at, dest: agent.resource.extension });
+    const reply = await this.#deps.session.redirect({ callId: contact.call.id, address: contact.at, dest: agent.resource.extension });
     if (reply.ok) {
       contact.at = agent.resource.extension;
       return;
@@ -266,15 +271,15 @@ export class ContactManager {
   }
 
   /** RONA (§3.4 ALERTING → QUEUED): the call goes back to the route point, where it waits again. */
-  #returnToQueue(reservation: Reservation): void {
+  async #returnToQueue(reservation: Reservation): Promise<void> {
     const contact = this.#contacts.get(reservation.contactId);
     if (!contact || contact.at === contact.triggerDn) return;
-    this.#ronaOf = contact.call.id;
+    this.#ronaOf.add(contact.call.id);
     let reply;
     try {
-      reply = this.#deps.session.redirect({ callId: contact.call.id, address: contact.at, dest: contact.triggerDn });
+      reply = await this.#deps.session.redirect({ callId: contact.call.id, address: contact.at, dest: contact.triggerDn });
     } finally {
-      this.#ronaOf = undefined;
+      this.#ronaOf.delete(contact.call.id);
     }
     if (reply.ok) contact.at = contact.triggerDn;
     else this.#deps.log.warn({ callId: contact.call.id, error: reply.error }, 'redirect back to the trigger failed');
@@ -311,7 +316,7 @@ export class ContactManager {
       known.lastRedirected = e.lastRedirected;
       return known;
     }
-    const snapshot = this.#deps.session.getCall({ callId: e.callId });
+    const snapshot = this.#deps.session.knownCall({ callId: e.callId });
     const call: TrackedCall = {
       id: e.callId, ctiCallId: this.#ids.idOf(e.callId), kind, calling: e.calling, called: e.called,
       lastRedirected: e.lastRedirected, dnis, csqId: undefined, applicationId: undefined,

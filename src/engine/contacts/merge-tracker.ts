@@ -4,13 +4,13 @@
 // reports CALL_TRANSFERRED or CALL_CONFERENCED with the surviving call's parties, the new CallType as
 // CALL_DATA_UPDATE, END_CALL for the call merged away, then the agents' states.
 import type { CallEvent } from '../../callmanager/calls/types.ts';
-import type { ProviderSession } from '../../callmanager/provider/types.ts';
+import type { AsyncProviderSession } from '../provider-link/async-session.ts';
 import type { ResourceManager } from '../resources/resource-manager.ts';
 import type { AgentCalls } from './agent-calls.ts';
 import type { CallFact, DeviceRole, Party, TrackedCall } from './call-facts.ts';
 
 export interface MergeHost {
-  readonly session: ProviderSession;
+  readonly session: AsyncProviderSession;
   readonly agentCalls: AgentCalls;
   readonly resources: ResourceManager;
   call(callId: string): TrackedCall | undefined;
@@ -63,7 +63,7 @@ export class MergeTracker {
     const { host } = this;
     const call = host.call(merge.primary);
     const secondary = host.call(merge.secondary);
-    const snapshot = host.session.getCall({ callId: merge.primary });
+    const snapshot = host.session.knownCall({ callId: merge.primary });
     if (!call || !secondary || !snapshot.ok) {
       if (secondary) host.forget(secondary);
       return;

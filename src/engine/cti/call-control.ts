@@ -27,21 +27,21 @@ class Refused extends Error {
 export const controlFailure = (invokeId: number, failureCode: number, text: string, peripheralErrorCode = 0): CtiMessage =>
   ({ type: 'CONTROL_FAILURE_CONF', invokeId, failureCode, peripheralErrorCode, text: text.slice(0, 254) });
 
-export function handleCallControl(engine: Engine, request: CallControlRequest): CtiMessage {
+export async function handleCallControl(engine: Engine, request: CallControlRequest): Promise<CtiMessage> {
   try {
-    return carryOut(engine, request);
+    return await carryOut(engine, request);
   } catch (err) {
     if (err instanceof Refused) return controlFailure(request.invokeId, err.failureCode, err.message, err.peripheralErrorCode);
     throw err;
   }
 }
 
-function carryOut(engine: Engine, r: CallControlRequest): CtiMessage {
+async function carryOut(engine: Engine, r: CallControlRequest): Promise<CtiMessage> {
   const invokeId = r.invokeId;
   switch (r.type) {
     case 'MAKE_CALL_REQ': {
       const agent = agentAt(engine, r.agentInstrument, 'AgentInstrument');
-      const placed = engine.contacts.originating('AGENT_INSIDE', () =>
+      const placed = await engine.contacts.originating('AGENT_INSIDE', agent.resource.extension, () =>
         engine.session.connect({ terminal: terminalOf(agent), address: agent.resource.extension, dest: r.dialedNumber ?? '' }));
       if (!placed.ok) throw refusal(placed.error, placed.message, 'make');
       return newCallConf('MAKE_CALL_CONF', invokeId, trackedOrThrow(engine, placed.value.id), agent);
@@ -49,7 +49,7 @@ function carryOut(engine: Engine, r: CallControlRequest): CtiMessage {
     case 'CONSULTATION_CALL_REQ': {
       const agent = agentAt(engine, r.activeConnectionDeviceId, 'ActiveConnectionDeviceID', r.agentInstrument);
       const call = partyCall(engine, r.activeConnectionCallId, agent);
-      const placed = engine.contacts.originating('CONSULT', () =>
+      const placed = await engine.contacts.originating('CONSULT', agent.resource.extension, () =>
         engine.session.consult({ callId: call.id, terminal: terminalOf(agent), dest: r.dialedNumber ?? '' }));
       if (!placed.ok) throw refusal(placed.error, placed.message, 'consult');
       return newCallConf('CONSULTATION_CALL_CONF', invokeId, trackedOrThrow(engine, placed.value.id), agent);
@@ -68,9 +68,9 @@ function carryOut(engine: Engine, r: CallControlRequest): CtiMessage {
         throw new Refused(FailureCode.INVALID_OBJECT_STATE, `${agent.resource.extension} does not hold call ${r.heldConnectionCallId}`);
       }
       const request = { callId: held.id, terminal: terminalOf(agent), otherCallId: active.id };
-      const done = r.type === 'TRANSFER_CALL_REQ' ? engine.session.transfer(request) : engine.session.conference(request);
+      const done = r.type === 'TRANSFER_CALL_REQ' ? await engine.session.transfer(request) : await engine.session.conference(request);
       if (!done.ok) throw refusal(done.error, done.message, 'merge');
-      const snapshot = engine.session.getCall({ callId: held.id });
+      const snapshot = engine.session.knownCall({ callId: held.id });
       const parties = snapshot.ok
         ? snapshot.value.connections.filter((c) => c.state !== 'DISCONNECTED' && c.state !== 'FAILED')
           .map((c) => ({ device: c.address, role: engine.contacts.roleOf(c.address) }))
@@ -85,7 +85,7 @@ function carryOut(engine: Engine, r: CallControlRequest): CtiMessage {
     case 'SEND_DTMF_SIGNAL_REQ': {
       const agent = agentAt(engine, r.connectionDeviceId, 'ConnectionDeviceID', r.agentInstrument);
       const call = partyCall(engine, r.connectionCallId, agent);
-      const sent = engine.session.sendDtmf({ callId: call.id, address: agent.resource.extension, digits: r.dtmfString });
+      const sent = await engine.session.sendDtmf({ callId: call.id, address: agent.resource.extension, digits: r.dtmfString });
       if (!sent.ok) throw refusal(sent.error, sent.message, 'active');
       return { type: 'SEND_DTMF_SIGNAL_CONF', invokeId };
     }
@@ -94,7 +94,7 @@ function carryOut(engine: Engine, r: CallControlRequest): CtiMessage {
       const call = partyCall(engine, r.connectionCallId, agent);
       const callVariables = variablesOf(r);
       if (Object.keys(callVariables).length > 0) {
-        const set = engine.session.setCallData({ callId: call.id, callVariables });
+        const set = await engine.session.setCallData({ callId: call.id, callVariables });
         if (!set.ok) throw refusal(set.error, set.message, 'data');
       }
       return { type: 'SET_CALL_DATA_CONF', invokeId };

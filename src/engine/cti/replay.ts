@@ -35,7 +35,7 @@ export function replayEvents(engine: Engine, masks: ReplayMasks, nowMs: number):
 
 /** One call as its events: the connections in the call manager's order, so the caller comes first. */
 function callReplay(engine: Engine, call: TrackedCall, roleOf: RoleOf): ReturnType<typeof renderCallFact>[] {
-  const snapshot = engine.session.getCall({ callId: call.id });
+  const snapshot = engine.session.knownCall({ callId: call.id });
   if (!snapshot.ok) return []; // ended between the two looks: its END went out on the live stream
   const begin = call.parties.has(call.calling) ? call.calling : [...call.parties][0] ?? call.calling;
   const events = [renderCallFact({ kind: 'BEGIN', call, device: begin }, roleOf)];

@@ -30,7 +30,7 @@ function failureCodeOf(error: TelephonyErrorKind): number {
   }
 }
 
-export function handleRequest(engine: Engine, request: EngineRequest): CtiMessage {
+export async function handleRequest(engine: Engine, request: EngineRequest): Promise<CtiMessage> {
   const invokeId = request.invokeId;
   switch (request.type) {
     case 'QUERY_AGENT_STATE_REQ': {
@@ -90,15 +90,15 @@ function requestedState(state: CtiMessageOf<'SET_AGENT_STATE_REQ'>['agentState']
 type ConfType = 'ANSWER_CALL_CONF' | 'HOLD_CALL_CONF' | 'RETRIEVE_CALL_CONF' | 'CLEAR_CONNECTION_CONF';
 
 /** A request on an agent's connection to a call: the device must be an agent's line and the call one we know. */
-function onAgentCall(
+async function onAgentCall(
   engine: Engine, invokeId: number, ctiCallId: number, device: string | undefined,
-  act: (callId: string, agent: KnownAgent) => Reply, conf: ConfType,
-): CtiMessage {
+  act: (callId: string, agent: KnownAgent) => Promise<Reply>, conf: ConfType,
+): Promise<CtiMessage> {
   const agent = device === undefined ? undefined : engine.resources.byExtension(device);
   if (!agent) return controlFailure(invokeId, FailureCode.INVALID_CSTA_DEVICE_IDENTIFIER, `${device ?? 'no device'} is no agent's line`);
   const call = ctiCallId === NULL_ID ? undefined : engine.contacts.callOfCtiId(ctiCallId);
   if (!call) return controlFailure(invokeId, FailureCode.INVALID_CSTA_CALL_IDENTIFIER, `no call ${ctiCallId}`, 88012);
-  const reply = act(call.id, agent);
+  const reply = await act(call.id, agent);
   if (!reply.ok) return controlFailure(invokeId, failureCodeOf(reply.error), reply.message);
   return { type: conf, invokeId };
 }

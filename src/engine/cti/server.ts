@@ -58,6 +58,8 @@ export class CtiServer {
   /** While a request runs, its events wait here so they follow its CONF. */
   #held: Pending[] | undefined;
   #cause: { invokeId: number; clientId: string } | undefined;
+  /** The requests waiting their turn (see #enqueue). */
+  #queue: Promise<void> = Promise.resolve();
   readonly #csqStatistics: CsqStatisticsEvents;
   #role: EngineRole;
   /** Sessions opened while standby (§9.4): heartbeats and SYSTEM_EVENTs only. */
@@ -151,7 +153,7 @@ export class CtiServer {
 
   readonly #handler: SessionHandler = {
     open: (session, request) => this.#open(session, request),
-    request: (session, message) => this.#request(session, message),
+    request: (session, message) => this.#enqueue(session, message),
     closed: (session) => {
       this.#sessions.delete(session);
       this.#standby.delete(session);
@@ -283,7 +285,16 @@ export class CtiServer {
     }
   }
 
-  #request(session: CtiSession, message: CtiMessage): void {
+  /**
+   * Requests are carried out one at a time, in arrival order: a request's reply may wait on the telephony
+   * provider, and the events held for it (#held) must be its own.
+   */
+  #enqueue(session: CtiSession, message: CtiMessage): void {
+    this.#queue = this.#queue.then(() => this.#request(session, message))
+      .catch((err: unknown) => session.log.error({ err, request: message.type }, 'cti request failed'));
+  }
+
+  async #request(session: CtiSession, message: CtiMessage): Promise<void> {
     if (this.#standby.has(session)) {
       const invokeId = 'invokeId' in message ? message.invokeId : 0;
       session.send({ type: 'FAILURE_CONF', invokeId, status: CtiStatus.SERVER_NOT_MASTER, text: 'this engine is standby' });
@@ -306,7 +317,7 @@ export class CtiServer {
     this.#cause = { invokeId: message.invokeId, clientId: session.clientId ?? '' };
     let reply: CtiMessage;
     try {
-      reply = handleRequest(this.#options.engine, message);
+      reply = await handleRequest(this.#options.engine, message);
     } catch (err) {
       session.log.error({ err, request: message.type }, 'cti request failed');
       reply = { type: 'FAILURE_CONF', invokeId: message.invokeId, status: CtiStatus.UNSPECIFIED_FAILURE };

@@ -28,6 +28,8 @@ export interface EngineFailoverOptions {
   /** How often the master compares every row, for changes no signal named; default 1,000 ms. */
   readonly sweepMs?: number;
   readonly retryMs?: number;
+  /** Told when this engine starts (true) or stops (false) acting on calls: the provider link's registration gate. */
+  readonly onActive?: (active: boolean) => void;
 }
 
 export class EngineFailover {
@@ -83,6 +85,7 @@ export class EngineFailover {
         this.#client?.start();
         throw err;
       }
+      this.#options.onActive?.(true);
       this.#options.server?.serve(this.#source);
       this.#role = 'master';
       cti.setRole('master');
@@ -92,6 +95,7 @@ export class EngineFailover {
     this.#role = 'standby';
     cti.setRole('standby');
     this.#options.server?.serve(undefined);
+    this.#options.onActive?.(false);
     engine.deactivate();
     // its own last state is the best copy it has until a new master's snapshot replaces it
     this.copy.applySnapshot(0, captureAll(engine));
@@ -107,6 +111,7 @@ export class EngineFailover {
  */
 export async function openFailover(deps: {
   readonly engine: Engine; readonly cti: EngineFailoverOptions['cti']; readonly config: PoiseConfig; readonly log: Logger;
+  readonly onActive?: (active: boolean) => void;
 }): Promise<EngineFailover> {
   const { config, log } = deps;
   const paired = config.peer !== undefined || config.engine.role !== 'master';
@@ -117,6 +122,7 @@ export async function openFailover(deps: {
   if (server) log.info({ port }, 'replication endpoint listening');
   return new EngineFailover({
     engine: deps.engine, cti: deps.cti, server, secret, log, role: config.engine.role === 'master' ? 'master' : 'standby',
+    ...(deps.onActive ? { onActive: deps.onActive } : {}),
     peerUrl: config.peer && `ws://${hostInUrl(config.peer.host)}:${config.peer.replicationPort}/`,
   });
 }

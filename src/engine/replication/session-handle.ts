@@ -2,7 +2,7 @@
 // manager then frees its route points and CTI ports for the new master) and opens a new one when it is master
 // again; the contact manager, call control and replay keep the object they were given and its event listeners.
 import type { CallEventListener } from '../../callmanager/calls/types.ts';
-import type { ProviderSession } from '../../callmanager/provider/types.ts';
+import type { AsyncProviderSession as ProviderSession } from '../provider-link/async-session.ts';
 
 export class SessionHandle {
   #current: ProviderSession;

@@ -41,7 +41,7 @@ export async function takeOver(engine: Engine, state: ReplicaState | undefined, 
   }
   const calls = state.calls.map(trackedCall);
   applyState(engine, state, calls);
-  const endedMeanwhile = reconcile(engine, calls);
+  const endedMeanwhile = await reconcile(engine, calls);
   const report = {
     agentsSignedIn: state.agents.filter((a) => a.state !== 'LOGOUT').length, calls: calls.length - endedMeanwhile,
     queued: state.contacts.filter((c) => c.routing?.state === 'QUEUED').length, endedMeanwhile,
@@ -78,10 +78,13 @@ function applyState(engine: Engine, state: ReplicaState, calls: readonly Tracked
   });
 }
 
-function reconcile(engine: Engine, calls: readonly TrackedCall[]): number {
+/** One call at a time, each applied as soon as its answer comes: events heard meanwhile are already applied, so a
+ *  snapshot is never older than what the engine knows. */
+async function reconcile(engine: Engine, calls: readonly TrackedCall[]): Promise<number> {
   let ended = 0;
   for (const call of calls) {
-    const reply = engine.session.getCall({ callId: call.id });
+    const reply = await engine.session.getCall({ callId: call.id });
+    if (engine.contacts.call(call.id) !== call) continue; // its end was heard meanwhile
     if (!reply.ok) {
       ended++;
       engine.contacts.learn({ ...eventBase(call.id, call), type: 'CallInvalidEv', state: 'INVALID' });
