@@ -26,6 +26,10 @@ export interface EngineDeps {
   /** Default true. False: a standby engine, which registers no route point or CTI port and observes no line until
    *  `activate` (two engines share one call manager, where only one application may register a device). */
   readonly active?: boolean;
+  /** Default true: `deactivate` shuts the provider session, which frees the devices at once, and `activate` opens a
+   *  new one. False where a session cannot be opened again (the provider link's client is the link itself): the
+   *  session stays, and its devices are freed when its link closes. */
+  readonly releaseOnStandby?: boolean;
 }
 
 export interface Engine {
@@ -42,7 +46,8 @@ export interface Engine {
   onReload(listener: () => void): () => void;
   /** Registers the route points and CTI ports and observes the agents' lines: the engine acts on calls. */
   activate(): Promise<void>;
-  /** Shuts the provider session, which frees the devices for the other engine; no call reaches this engine. */
+  /** Stops acting on calls: shuts the provider session, which frees the devices for the other engine (see
+   *  `releaseOnStandby`). */
   deactivate(): void;
   readonly active: boolean;
   close(): Promise<void>;
@@ -155,6 +160,7 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
     deactivate() {
       if (!active) return;
       active = false;
+      if (deps.releaseOnStandby === false) return;
       handle.current.shutdown();
       registered.clear();
       observed.clear();

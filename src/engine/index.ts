@@ -111,6 +111,7 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
     directory: telephony.directory, repository, clock, log,
     // a standby claims no device and acts on no call until it is master
     active: config.engine.role === 'master',
+    releaseOnStandby: telephony.gate === undefined,
   });
   const cti = new CtiServer({
     engine, clock, log: log.child({ component: 'cti' }), host: config.host, port: config.ports.cti,
