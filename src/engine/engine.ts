@@ -12,6 +12,7 @@ import { AgentStates } from './resources/agent-states.ts';
 import { ResourceManager } from './resources/resource-manager.ts';
 import { Router, type RouterEvents } from './routing/router.ts';
 import { EngineStatistics } from './stats/engine-statistics.ts';
+import { SessionHandle } from './replication/session-handle.ts';
 
 export interface EngineDeps {
   /** The call manager in this process (inProcessProvider) or over the provider link. */
@@ -22,6 +23,13 @@ export interface EngineDeps {
   readonly repository: Pick<EngineRepository, 'load'>;
   readonly clock: Clock;
   readonly log: Logger;
+  /** Default true. False: a standby engine, which registers no route point or CTI port and observes no line until
+   *  `activate` (two engines share one call manager, where only one application may register a device). */
+  readonly active?: boolean;
+  /** Default true: `deactivate` shuts the provider session, which frees the devices at once, and `activate` opens a
+   *  new one. False where a session cannot be opened again (the provider link's client is the link itself): the
+   *  session stays, and its devices are freed when its link closes. */
+  readonly releaseOnStandby?: boolean;
 }
 
 export interface Engine {
@@ -36,6 +44,12 @@ export interface Engine {
   reload(): Promise<void>;
   /** Called after each reload has been applied (the CTI server sends team changes from it). */
   onReload(listener: () => void): () => void;
+  /** Registers the route points and CTI ports and observes the agents' lines: the engine acts on calls. */
+  activate(): Promise<void>;
+  /** Stops acting on calls: shuts the provider session, which frees the devices for the other engine (see
+   *  `releaseOnStandby`). */
+  deactivate(): void;
+  readonly active: boolean;
   close(): Promise<void>;
 }
 
@@ -45,7 +59,10 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
   const { log, clock } = deps;
   const opened = await deps.provider.openProvider(deps.credentials);
   if (!opened.ok) throw new ProviderOpenError(`telephony provider refused ${deps.credentials.appUser}: ${opened.error} ${opened.message}`);
-  const session = opened.value;
+  const handle = new SessionHandle(opened.value);
+  const session = handle.session;
+  let active = deps.active ?? true;
+  let people: readonly DirectoryAgent[] = [];
   let config = await deps.repository.load();
   let routed = new Map<string, RoutedTrigger>();
 
@@ -67,23 +84,27 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
 
   const registered = new Set<string>();
   const observed = new Set<string>();
-  const apply = async (next: EngineConfig, people: readonly DirectoryAgent[]) => {
+  const apply = async (next: EngineConfig, agentsNow: readonly DirectoryAgent[]) => {
     config = next;
-    const pending: Promise<void>[] = [];
+    people = agentsNow;
     routed = new Map();
     for (const trigger of next.triggers) {
       const csq = csqOfTrigger(next, trigger);
       if (!trigger.enabled || !csq) continue;
       routed.set(trigger.directoryNumber, { trigger, csqId: csq.id });
-      pending.push(register(trigger.deviceName, 'routePoint'));
     }
-    for (const group of next.callControlGroups) for (const port of group.ctiPorts) pending.push(register(port, 'port'));
     resources.apply(next, people);
+    statistics.recount(); // CSQ membership may have changed
+    if (active) await claimDevices();
+  };
+  const claimDevices = async () => {
+    const pending: Promise<void>[] = [];
+    for (const { trigger } of routed.values()) pending.push(register(trigger.deviceName, 'routePoint'));
+    for (const group of config.callControlGroups) for (const port of group.ctiPorts) pending.push(register(port, 'port'));
     for (const agent of people) {
       for (const terminal of agent.devices) pending.push(observe({ terminals: [terminal] }, terminal));
       pending.push(observe({ addresses: [agent.extension] }, agent.extension));
     }
-    statistics.recount(); // CSQ membership may have changed
     await Promise.all(pending);
   };
   // A device counts as done while its request is out, so a second look at it does not ask again.
@@ -124,6 +145,25 @@ export async function openEngine(deps: EngineDeps): Promise<Engine> {
     onReload(listener) {
       reloaded.add(listener);
       return () => reloaded.delete(listener);
+    },
+    get active() { return active; },
+    async activate() {
+      if (active) return;
+      if (handle.current.state === 'SHUTDOWN') {
+        const reopened = await deps.provider.openProvider(deps.credentials);
+        if (!reopened.ok) throw new ProviderOpenError(`telephony provider refused ${deps.credentials.appUser}: ${reopened.error} ${reopened.message}`);
+        handle.replace(reopened.value);
+      }
+      active = true;
+      await claimDevices();
+    },
+    deactivate() {
+      if (!active) return;
+      active = false;
+      if (deps.releaseOnStandby === false) return;
+      handle.current.shutdown();
+      registered.clear();
+      observed.clear();
     },
     async close() {
       unwatch?.();

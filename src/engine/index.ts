@@ -17,6 +17,7 @@ import { AxlUserDirectory } from '../shared/axl/axl-user-directory.ts';
 import { openBroker, type StatisticsBroker } from '../livedata/broker/index.ts';
 import { StatisticsFeed } from './stats/statistics-feed.ts';
 import { PostgresMastership } from './mastership/pg-mastership.ts';
+import { openFailover, type EngineFailover } from './replication/engine-failover.ts';
 import { inProcessProvider } from './provider-link/in-process-session.ts';
 import { ProviderLinkClient } from './provider-link/link-client.ts';
 import { RegistrationGate } from './provider-link/registration-gate.ts';
@@ -32,6 +33,8 @@ export interface EngineService extends RunningService {
   readonly adminApi: AdminApiOptions;
   /** The statistics stream to Live Data (docs/livedata.md); Live Data in this process shares it. */
   readonly statisticsBroker: StatisticsBroker;
+  /** The engine's role and the live-state copy between the engines of a pair (docs/failover.md). */
+  readonly failover: EngineFailover;
 }
 
 export function isEngineService(service: RunningService | undefined): service is EngineService {
@@ -106,19 +109,24 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
   const engine = await openEngine({
     provider: telephony.provider, credentials: { appUser: SERVICE_ACCOUNTS.provider, password: telephony.password },
     directory: telephony.directory, repository, clock, log,
+    // a standby claims no device and acts on no call until it is master
+    active: config.engine.role === 'master',
+    releaseOnStandby: telephony.gate === undefined,
   });
   const cti = new CtiServer({
     engine, clock, log: log.child({ component: 'cti' }), host: config.host, port: config.ports.cti,
     client: config.engine.ctiClient, role: config.engine.role === 'master' ? 'master' : 'standby',
   });
   const ctiPort = await cti.listen();
+  const failover = await openFailover({
+    engine, cti, config, log: log.child({ component: 'replication' }),
+    // over the link, the gate registers the devices the engine asked for once this engine is master
+    onActive: (active) => telephony.gate?.setActive(active),
+  });
   // An elected engine starts standby and follows the cluster's lock on the shared database.
   const mastership = config.engine.role === 'elected' && config.databaseUrl ? new PostgresMastership({
     connectionString: config.databaseUrl, lockKey: ENGINE_LOCK_KEY, log: log.child({ component: 'mastership' }),
-    onRole: (role) => {
-      cti.setRole(role);
-      telephony.gate?.setActive(role === 'master');
-    },
+    onRole: (role) => void failover.setRole(role),
   }) : undefined;
   mastership?.start();
   // Users are checked as UCCX checks them: AXL doAuthenticateUser with the read-only account (adminapi.md §1.3).
@@ -137,10 +145,11 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
   });
   feed.publishAll();
   return {
-    name: 'engine', engine, cti, ctiPort, adminApi, statisticsBroker,
+    name: 'engine', engine, cti, ctiPort, adminApi, statisticsBroker, failover,
     endpoints: [{ label: 'CTI server (Cisco CTI protocol v14)', url: `tcp://${config.publicHost}:${ctiPort}` }],
     async close() {
       await mastership?.close();
+      await failover.close();
       unwatchNames?.();
       feed.close();
       await cti.close();

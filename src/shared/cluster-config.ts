@@ -40,6 +40,7 @@ export function expandClusterSettings(input: EnvInput, problems: string[]): EnvI
   fill('POISE_PEER_XMPP_PORT', own('POISE_BOSH_PORT', DEFAULT_PORTS.bosh));
   fill('POISE_PEER_XMPP_SECURE_PORT', own('POISE_BOSH_HTTPS_PORT', DEFAULT_PORTS.boshHttps));
   fill('POISE_ENGINE_ROLE', 'elected');
+  fill('POISE_PEER_REPLICATION_PORT', own('POISE_ENGINE_REPLICATION_PORT', '12019'));
   fill('POISE_WEB_CTI_ENGINES', `local,${peer.host}:${own('POISE_CTI_PORT', DEFAULT_PORTS.cti)}`);
   return out;
 }

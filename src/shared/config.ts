@@ -58,6 +58,8 @@ const Env = z.object({
   POISE_PEER_HTTPS_PORT: port.default(8445),
   POISE_PEER_XMPP_PORT: port.default(7071),
   POISE_PEER_XMPP_SECURE_PORT: port.default(7443),
+  POISE_ENGINE_REPLICATION_PORT: port.default(12019),                  // the master's live state to the standby (docs/failover.md)
+  POISE_PEER_REPLICATION_PORT: port.default(12019),
   POISE_NODE: z.string().regex(/^[A-Za-z0-9-]{1,16}$/, 'a short name such as A or B').optional(), // this node of a pair
   POISE_PEER: z.string().optional(),                                   // the peer's web address; fills the pair's keys (cluster-config.ts)
   POISE_CALLMANAGER_HOST: z.string().min(1).optional(),                // the pair's call manager runs there, not in this node
@@ -102,9 +104,11 @@ export interface PoiseConfig {
     providerPassword: string | undefined;
     /** AXL for administrator sign-in when the call manager runs elsewhere. */
     axlUrl: string | undefined;
+    /** The live-state stream between the engines of a pair (docs/failover.md "State hand-over"). */
+    replication: { port: number };
   };
   /** The other node of a pair (rest-api.md §8); undefined: a single node. */
-  peer: { host: string; httpsPort: number; xmppPort: number; xmppSecurePort: number } | undefined;
+  peer: { host: string; httpsPort: number; xmppPort: number; xmppSecurePort: number; replicationPort: number } | undefined;
   /** Failover tickets (docs/failover.md, "The desktop moves"), sealed under cluster.secret; none without it. */
   failover: { ticketSeconds: number };
   web: {
@@ -178,12 +182,13 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
       ctiClient: e.POISE_CTI_CLIENT_ID === undefined ? undefined
         : { id: e.POISE_CTI_CLIENT_ID, password: e.POISE_CTI_CLIENT_PASSWORD ?? '' },
       role: e.POISE_ENGINE_ROLE,
+      replication: { port: e.POISE_ENGINE_REPLICATION_PORT },
       providerUrl: e.POISE_ENGINE_PROVIDER_URL, providerPassword: e.POISE_ENGINE_PROVIDER_PASSWORD ?? e.POISE_DEMO_PASSWORD,
       axlUrl: e.POISE_AXL_URL ?? e.POISE_WEB_AXL_URL,
     },
     peer: e.POISE_PEER_HOST === undefined ? undefined : {
       host: e.POISE_PEER_HOST, httpsPort: e.POISE_PEER_HTTPS_PORT, xmppPort: e.POISE_PEER_XMPP_PORT,
-      xmppSecurePort: e.POISE_PEER_XMPP_SECURE_PORT,
+      xmppSecurePort: e.POISE_PEER_XMPP_SECURE_PORT, replicationPort: e.POISE_PEER_REPLICATION_PORT,
     },
     failover: { ticketSeconds: e.POISE_FAILOVER_TICKET_SECONDS },
     web: {

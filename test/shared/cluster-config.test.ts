@@ -10,7 +10,7 @@ test('--node, --peer and --callmanager-host make a node of a pair', () => {
   assert.deepEqual(config.services, ['notify', 'engine', 'livedata', 'web']);
   assert.equal(config.engine.role, 'elected');
   assert.deepEqual(config.web.cti.engines, ['local', { host: '127.0.0.2', port: 12018 }]);
-  assert.deepEqual(config.peer, { host: '127.0.0.2', httpsPort: 8445, xmppPort: 7071, xmppSecurePort: 7443 });
+  assert.deepEqual(config.peer, { host: '127.0.0.2', httpsPort: 8445, xmppPort: 7071, xmppSecurePort: 7443, replicationPort: 12019 });
   assert.equal(config.web.axlUrl, 'http://127.0.0.1:8080/axl/');
   assert.equal(config.notify.axlUrl, 'http://127.0.0.1:8080/axl/');
   assert.equal(config.livedata.axlUrl, 'http://127.0.0.1:8080/axl/');
@@ -22,7 +22,7 @@ test('the peer\'s ports follow this node\'s, and any key given by hand wins', ()
   ]);
   assert.equal(config.engine.role, 'standby');
   assert.deepEqual(config.services, ['notify', 'web']);
-  assert.deepEqual(config.peer, { host: 'poise-a.lab.example', httpsPort: 9445, xmppPort: 9071, xmppSecurePort: 7443 });
+  assert.deepEqual(config.peer, { host: 'poise-a.lab.example', httpsPort: 9445, xmppPort: 9071, xmppSecurePort: 7443, replicationPort: 12019 });
   assert.deepEqual(config.web.cti.engines, ['local', { host: 'poise-a.lab.example', port: 13018 }]);
 });
 

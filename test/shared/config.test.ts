@@ -28,7 +28,7 @@ test('a pair of nodes: both engines for web, the engine\'s role, the peer for Sy
   });
   assert.deepEqual(config.web.cti.engines, ['local', { host: 'node-b.example.net', port: 12018 }]);
   assert.equal(config.engine.role, 'standby');
-  assert.deepEqual(config.peer, { host: 'node-b.example.net', httpsPort: 8445, xmppPort: 7071, xmppSecurePort: 7443 });
+  assert.deepEqual(config.peer, { host: 'node-b.example.net', httpsPort: 8445, xmppPort: 7071, xmppSecurePort: 7443, replicationPort: 12019 });
   assert.throws(() => loadConfig({ POISE_WEB_CTI_ENGINES: 'node-b' }), ConfigError);
   assert.throws(() => loadConfig({ POISE_ENGINE_ROLE: 'primary' }), ConfigError);
 });

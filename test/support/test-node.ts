@@ -22,7 +22,7 @@ export interface TestNode {
 }
 
 const ALL_PORTS_EPHEMERAL: EnvInput = Object.fromEntries(
-  ['WEB', 'WEB_HTTPS', 'XMPP', 'XMPP_TLS', 'BOSH', 'BOSH_HTTPS', 'CTI', 'CALLMANAGER', 'CALLMANAGER_HTTP', 'LIVEDATA', 'PROVIDER']
+  ['WEB', 'WEB_HTTPS', 'XMPP', 'XMPP_TLS', 'BOSH', 'BOSH_HTTPS', 'CTI', 'CALLMANAGER', 'CALLMANAGER_HTTP', 'LIVEDATA', 'PROVIDER', 'ENGINE_REPLICATION']
     .map((name) => [`POISE_${name}_PORT`, '0']),
 );
 

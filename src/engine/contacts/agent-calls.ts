@@ -25,6 +25,23 @@ export class AgentCalls {
 
   constructor(private readonly deps: { agents: AgentStates; resources: ResourceManager; router: Router }) {}
 
+  /** The calls an agent's line is on, and the call it was reserved for here (not by routing): replicated. */
+  of(userId: string): { readonly calls: readonly string[]; readonly reservedFor: string | undefined } {
+    return { calls: [...this.#on.get(userId) ?? []], reservedFor: this.#reservedFor.get(userId) };
+  }
+
+  /** Takes on another engine's associations of agents and calls (take-over); the ones held now are dropped. */
+  restore(rows: Iterable<{ readonly userId: string; readonly calls: readonly string[]; readonly reservedFor: string | undefined }>): void {
+    this.#on.clear();
+    this.#reservedFor.clear();
+    this.#lastCsq.clear();
+    this.#ending.clear();
+    for (const { userId, calls, reservedFor } of rows) {
+      if (calls.length > 0) this.#on.set(userId, new Set(calls));
+      if (reservedFor !== undefined) this.#reservedFor.set(userId, reservedFor);
+    }
+  }
+
   /** The agent's line places a call: a READY agent goes NOT_READY first, as UCCX does for a Ready agent who
    *  goes off hook (cti-to-finesse.md §2.2 *(inference)*), so routing sends it nothing meanwhile. */
   offHook(userId: string): void {

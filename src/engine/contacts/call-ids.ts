@@ -20,6 +20,20 @@ export class CallIds {
 
   callOf(ctiCallId: number): string | undefined { return this.#byCti.get(ctiCallId); }
 
+  /** The next id to give: it travels to the standby engine with the replicated state (§6.1). */
+  get next(): number { return this.#next; }
+
+  /** Takes on another engine's calls and counter (take-over): ids already given keep their calls. */
+  restore(calls: Iterable<readonly [callId: string, ctiCallId: number]>, next: number): void {
+    this.#byCall.clear();
+    this.#byCti.clear();
+    for (const [callId, id] of calls) {
+      this.#byCall.set(callId, id);
+      this.#byCti.set(id, callId);
+    }
+    this.#next = next >= FIRST_CALL_ID && next < NULL_CALL_ID ? next : FIRST_CALL_ID;
+  }
+
   forget(callId: string): void {
     const id = this.#byCall.get(callId);
     if (id === undefined) return;

@@ -34,6 +34,9 @@ export interface ContactManagerDeps {
   readonly log: Logger;
 }
 
+/** Where a contact's call sits, as another engine can take it on (src/engine/replication). */
+export interface HeldContact { readonly callId: string; readonly triggerDn: string; readonly at: string }
+
 interface Contact {
   readonly call: TrackedCall;
   readonly triggerDn: string;
@@ -87,6 +90,29 @@ export class ContactManager {
     onReserved: (reservation: Reservation) => this.#settled(this.#deliver(reservation), reservation),
     onRona: (reservation: Reservation) => this.#settled(this.#returnToQueue(reservation), reservation),
   };
+
+  heldContact(callId: string): HeldContact | undefined {
+    const contact = this.#contacts.get(callId);
+    return contact && { callId, triggerDn: contact.triggerDn, at: contact.at };
+  }
+
+  /** The next CTI CallID to give (cti.md §6.1). */
+  get nextCallId(): number { return this.#ids.next; }
+
+  /** Takes on another engine's calls, contacts and CallID counter (take-over); the ones held now are dropped. */
+  restore(copy: { readonly calls: readonly TrackedCall[]; readonly contacts: readonly HeldContact[]; readonly nextCallId: number }): void {
+    this.#calls.clear();
+    this.#contacts.clear();
+    for (const call of copy.calls) this.#calls.set(call.id, call);
+    for (const { callId, triggerDn, at } of copy.contacts) {
+      const call = this.#calls.get(callId);
+      if (call) this.#contacts.set(callId, { call, triggerDn, at });
+    }
+    this.#ids.restore(copy.calls.map((c) => [c.id, c.ctiCallId] as const), copy.nextCallId);
+  }
+
+  /** A call event the call manager gave while no engine was master, worked out at take-over: handled as if heard. */
+  learn(event: CallEvent): void { this.#onEvent(event); }
 
   close(): void {
     this.#unsubscribe();

@@ -120,7 +120,12 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
     return this.#calls.get(callId) ?? { ok: false, error: 'InvalidArgument', message: `no call ${callId}` };
   }
 
-  getCall(r: CallRequest): Promise<ReplyWith<CallSnapshot>> { return this.#request('getCall', r) as Promise<ReplyWith<CallSnapshot>>; }
+  /** A call not known yet from events (one a new master takes over) is known from its answer on (`knownCall`). */
+  async getCall(r: CallRequest): Promise<ReplyWith<CallSnapshot>> {
+    const reply = await this.#request('getCall', r) as ReplyWith<CallSnapshot>;
+    if (reply.ok && !this.#calls.has(r.callId)) this.#calls.set(r.callId, reply);
+    return reply;
+  }
   accept(r: AddressRequest): Promise<Reply> { return this.#request('accept', r); }
   reject(r: AddressRequest): Promise<Reply> { return this.#request('reject', r); }
   redirect(r: RedirectRequest): Promise<Reply> { return this.#request('redirect', r); }

@@ -26,6 +26,7 @@ export class RegistrationGate implements SessionOpener {
     if (!opened.ok) return opened;
     const session = opened.value;
     this.#session = session;
+    this.#registered.clear(); // a new session (an engine master again after stepping down) holds none yet
     const register = (kind: Kind) => (request: DeviceRequest) => this.#register(session, kind, request.device);
     return {
       ok: true,

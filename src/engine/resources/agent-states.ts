@@ -36,6 +36,11 @@ export type StateReply = { readonly ok: true } | { readonly ok: false; readonly 
 
 export type AgentStateListener = (session: AgentSession, previous: AgentState) => void;
 
+/** An agent's live state as another engine kept it (src/engine/replication): applied whole at take-over. */
+export type RestoredAgent = Pick<AgentSession,
+  | 'userId' | 'state' | 'reasonCode' | 'stateSince' | 'readySince' | 'pendingState' | 'pendingReasonCode' | 'contactId'
+  | 'handledToday' | 'handleTimeTodayMs' | 'answeredAt' | 'wrapUpDeadline'>;
+
 const OK: StateReply = { ok: true };
 const refuse = (failureCode: StateRefusalCode, reason: string): StateReply => ({ ok: false, failureCode, reason });
 
@@ -47,6 +52,7 @@ export class AgentStates {
   readonly #sessions = new Map<string, AgentSession>();
   readonly #clock: Clock;
   readonly #listeners: AgentStateListener[] = [];
+  readonly #pendingListeners: ((session: AgentSession) => void)[] = [];
   #observers = 0;
 
   constructor(clock: Clock) { this.#clock = clock; }
@@ -57,6 +63,9 @@ export class AgentStates {
     if (options.observer) this.#listeners.splice(this.#observers++, 0, listener);
     else this.#listeners.push(listener);
   }
+
+  /** A pending state was set during a call, which changes no state (replication copies it). */
+  onPending(listener: (session: AgentSession) => void): void { this.#pendingListeners.push(listener); }
 
   get(userId: string): AgentSession | undefined { return this.#sessions.get(userId); }
 
@@ -105,6 +114,7 @@ export class AgentStates {
         if (requested === 'LOGIN') return refuse(22, `LOGIN while ${s.state}`);
         s.pendingState = requested;
         s.pendingReasonCode = reasonCode;
+        for (const listener of this.#pendingListeners) listener(s);
         return OK;
       default:
         return assertNever(s.state, 'agent state');
@@ -170,6 +180,29 @@ export class AgentStates {
     this.#set(s, s.automaticAvailable ? 'READY' : 'NOT_READY', NO_REASON);
   }
 
+  /**
+   * Takes on the states another engine kept (take-over, src/engine/replication): each known agent gets its row's
+   * state, reason code and times, or LOGOUT when it has none; a wrap-up timer runs on for the time it had left.
+   * Listeners hear every agent, so routing and statistics index the restored states.
+   */
+  restore(rows: readonly RestoredAgent[]): void {
+    const byUser = new Map(rows.map((row) => [row.userId, row]));
+    const now = this.#clock.now();
+    for (const s of this.#sessions.values()) {
+      const row = byUser.get(s.userId);
+      this.#clock.clearTimeout(s.wrapTimer);
+      const previous = s.state;
+      Object.assign(s, row ?? {
+        state: 'LOGOUT', reasonCode: NO_REASON, stateSince: now, readySince: now, pendingState: undefined,
+        pendingReasonCode: NO_REASON, contactId: undefined, answeredAt: undefined, wrapUpDeadline: undefined,
+      }, { wrapTimer: undefined });
+      if ((s.state === 'WORK' || s.state === 'WORK_READY') && s.wrapUpDeadline !== undefined) {
+        this.#startWrapTimer(s, Math.max(0, s.wrapUpDeadline - now));
+      } else s.wrapUpDeadline = undefined;
+      for (const listener of this.#listeners) listener(s, previous);
+    }
+  }
+
   /** Cancels every wrap-up timer. */
   close(): void {
     for (const s of this.#sessions.values()) this.#clock.clearTimeout(s.wrapTimer);
@@ -179,12 +212,16 @@ export class AgentStates {
     this.#set(s, s.automaticAvailable ? 'WORK_READY' : 'WORK', NO_REASON);
     if (wrapupSeconds <= 0) return;
     s.wrapUpDeadline = this.#clock.now() + wrapupSeconds * 1000;
+    this.#startWrapTimer(s, wrapupSeconds * 1000);
+  }
+
+  #startWrapTimer(s: AgentSession, ms: number): void {
     s.wrapTimer = this.#clock.setTimeout(() => {
       s.wrapTimer = undefined;
       this.#leaveWork(s);
       if (s.automaticAvailable) this.#set(s, 'READY', NO_REASON);
       else this.#set(s, 'NOT_READY', AGT_WORK_TIMER_EXP);
-    }, wrapupSeconds * 1000);
+    }, ms);
   }
 
   /** Leaving after-call work by any path ends the wrap-up timer and counts the contact (§3.8). */

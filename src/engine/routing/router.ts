@@ -16,6 +16,19 @@ export interface Reservation { readonly contactId: string; readonly userId: stri
 
 export type ContactState = 'QUEUED' | 'RESERVED' | 'CONNECTED' | 'ENDED' | 'ABANDONED';
 
+/** A contact routing holds, as another engine can take it on (src/engine/replication). */
+export interface RoutedContact {
+  readonly contactId: string;
+  readonly seq: number;
+  readonly queuedAt: number;
+  readonly state: 'QUEUED' | 'RESERVED' | 'CONNECTED';
+  readonly entries: readonly Pick<QueueEntry, 'csqId' | 'priority' | 'queuedAt' | 'returned'>[];
+  readonly reservation: Pick<Reservation, 'userId' | 'csqId'> | undefined;
+  /** When the reserved agent's phone began to ring: the RONA timer counts from here. */
+  readonly reservedAt: number | undefined;
+  readonly ronaCount: number;
+}
+
 interface ContactRecord {
   readonly id: string;
   readonly seq: number;
@@ -24,6 +37,7 @@ interface ContactRecord {
   state: ContactState;
   entries: QueueEntry[];
   reservation: Reservation | undefined;
+  reservedAt: number | undefined;
   ronaTimer: TimerHandle | undefined;
   ronaCount: number;
 }
@@ -96,8 +110,8 @@ export class Router {
   enqueue(contactId: string, requests: readonly QueueRequest[]): void {
     const now = this.#clock.now();
     const record: ContactRecord = {
-      id: contactId, seq: ++this.#seq, queuedAt: now, state: 'QUEUED', entries: [], reservation: undefined, ronaTimer: undefined,
-      ronaCount: 0,
+      id: contactId, seq: ++this.#seq, queuedAt: now, state: 'QUEUED', entries: [], reservation: undefined, reservedAt: undefined,
+      ronaTimer: undefined, ronaCount: 0,
     };
     record.entries = requests.filter((r) => this.#csqs.has(r.csqId)).map((r) => ({
       contactId, seq: record.seq, csqId: r.csqId, priority: r.priority ?? 1, queuedAt: now, returned: false,
@@ -155,6 +169,51 @@ export class Router {
     if (record.state !== 'CONNECTED') return this.abandon(contactId);
     record.state = 'ENDED';
     this.#contacts.delete(contactId);
+  }
+
+  /** The last contact number given: arrival order across a take-over. */
+  get seq(): number { return this.#seq; }
+
+  /** A contact as another engine can take it on; undefined once routing is done with it. */
+  routedContact(contactId: string): RoutedContact | undefined {
+    const r = this.#contacts.get(contactId);
+    if (!r || (r.state !== 'QUEUED' && r.state !== 'RESERVED' && r.state !== 'CONNECTED')) return undefined;
+    return {
+      contactId: r.id, seq: r.seq, queuedAt: r.queuedAt, state: r.state, reservedAt: r.reservedAt, ronaCount: r.ronaCount,
+      entries: r.entries.map(({ csqId, priority, queuedAt, returned }) => ({ csqId, priority, queuedAt, returned })),
+      reservation: r.reservation && { userId: r.reservation.userId, csqId: r.reservation.csqId },
+    };
+  }
+
+  contactIds(): IterableIterator<string> { return this.#contacts.keys(); }
+
+  /**
+   * Takes on the contacts another engine routed (take-over): every contact held now is dropped; a queued one joins
+   * its CSQs' queues with its first enqueue time (served at once if an agent is free), a ringing one keeps ringing
+   * with the RONA time it had left, a connected one waits for its call's end.
+   */
+  restore(rows: readonly RoutedContact[], seq: number): void {
+    for (const record of this.#contacts.values()) {
+      this.#clock.clearTimeout(record.ronaTimer);
+      this.#dequeue(record);
+    }
+    this.#contacts.clear();
+    this.#seq = Math.max(this.#seq, seq);
+    const now = this.#clock.now();
+    for (const row of rows) {
+      const record: ContactRecord = {
+        id: row.contactId, seq: row.seq, queuedAt: row.queuedAt, state: row.state, reservedAt: row.reservedAt,
+        entries: row.entries.filter((e) => this.#csqs.has(e.csqId)).map((e) => ({ ...e, contactId: row.contactId, seq: row.seq })),
+        reservation: row.reservation && { ...row.reservation, contactId: row.contactId }, ronaTimer: undefined, ronaCount: row.ronaCount,
+      };
+      this.#contacts.set(record.id, record);
+      const reservation = record.reservation;
+      if (record.state === 'QUEUED') this.#schedule(() => this.#queueAndMatch(record));
+      else if (record.state === 'RESERVED' && reservation) {
+        const left = (record.reservedAt ?? now) + this.#ronaMs(reservation.csqId) - now;
+        record.ronaTimer = this.#clock.setTimeout(() => this.#rona(record, reservation), Math.max(0, left));
+      }
+    }
   }
 
   /** Cancels every RONA timer. */
@@ -249,10 +308,13 @@ export class Router {
     }
     record.state = 'RESERVED';
     record.reservation = reservation;
-    const settings = this.#settings();
-    const seconds = csqEntry.csq.ronaTimeoutSec || settings.ringNoAnswerSeconds;
-    record.ronaTimer = this.#clock.setTimeout(() => this.#rona(record, reservation), seconds * 1000);
+    record.reservedAt = this.#clock.now();
+    record.ronaTimer = this.#clock.setTimeout(() => this.#rona(record, reservation), this.#ronaMs(csqId));
     this.#events.onReserved?.(reservation);
+  }
+
+  #ronaMs(csqId: number): number {
+    return (this.#csqs.get(csqId)?.csq.ronaTimeoutSec || this.#settings().ringNoAnswerSeconds) * 1000;
   }
 
   /** RONA (§2.4, §3.4): the agent leaves RESERVED; the contact returns to the head (HEAD) or tail (TAIL). */
@@ -263,6 +325,7 @@ export class Router {
     const requeue = this.#csqs.get(reservation.csqId)?.csq.ronaRequeue ?? 'HEAD';
     record.state = 'QUEUED';
     record.reservation = undefined;
+    record.reservedAt = undefined;
     record.ronaCount++;
     record.entries = record.entries.map((e) => requeue === 'HEAD' ? { ...e, returned: true } : { ...e, queuedAt: now });
     this.#emit({ type: 'RONA', reservation });

@@ -8,7 +8,16 @@ import type { ContactEvent } from '../routing/contact-events.ts';
 import type { Router } from '../routing/router.ts';
 import { bucketOf } from './agent-counts.ts';
 import { dayBounds } from './day-start.ts';
-import { AgentFigures, CsqFigures, addTo, emptyAgentToday, emptyCsqToday, type OpenContact } from './figures.ts';
+import {
+  AgentFigures, CsqFigures, addTo, emptyAgentToday, emptyCsqToday, type AgentToday, type CsqToday, type OpenContact,
+} from './figures.ts';
+
+/** The day's figures of one agent, as another engine can take them on (src/engine/replication). */
+export interface AgentDay {
+  readonly today: AgentToday;
+  readonly open: OpenContact | undefined;
+  readonly contactCsqId: number | undefined;
+}
 
 export type CsqChangeListener = (csqId: number) => void;
 
@@ -78,6 +87,38 @@ export class EngineStatistics {
     }
     this.#seq++;
     for (const csq of this.#router.csqs()) this.#changed(csq.id);
+  }
+
+  /** The day's figures of a CSQ, for another engine to take on; undefined when none were kept. */
+  csqDay(csqId: number): CsqToday | undefined {
+    this.#roll(this.#clock.now());
+    return this.#csqs.get(csqId)?.today;
+  }
+
+  agentDay(userId: string): AgentDay | undefined {
+    this.#roll(this.#clock.now());
+    const a = this.#agents.get(userId);
+    return a && { today: a.today, open: a.open, contactCsqId: a.contactCsqId };
+  }
+
+  /**
+   * Takes on another engine's figures of the same day (take-over), after the agents' states were restored: the time
+   * in each agent's current state counts from its state-change time, and agents are counted again by contact CSQ.
+   */
+  restoreDay(copy: { dayStartsAt: number; csqs: Iterable<[number, CsqToday]>; agents: Iterable<[string, AgentDay]> }): void {
+    this.#roll(this.#clock.now());
+    if (copy.dayStartsAt !== this.#dayStartsAt) return; // another day: its figures start at zero here too
+    for (const [csqId, today] of copy.csqs) this.#csq(csqId).today = structuredClone(today);
+    for (const [userId, day] of copy.agents) {
+      const session = this.#agentStates.get(userId);
+      if (!session) continue;
+      const a = this.#agent(userId);
+      a.today = structuredClone(day.today);
+      a.open = day.open && { ...day.open };
+      a.contactCsqId = day.contactCsqId;
+      a.since = Math.max(session.stateSince, this.#dayStartsAt);
+    }
+    this.recount();
   }
 
   close(): void {
