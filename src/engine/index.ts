@@ -118,10 +118,15 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
     client: config.engine.ctiClient, role: config.engine.role === 'master' ? 'master' : 'standby',
   });
   const ctiPort = await cti.listen();
+  let feed: StatisticsFeed | undefined;
   const failover = await openFailover({
     engine, cti, config, log: log.child({ component: 'replication' }),
     // over the link, the gate registers the devices the engine asked for once this engine is master
-    onActive: (active) => telephony.gate?.setActive(active),
+    onActive: (active) => {
+      telephony.gate?.setActive(active);
+      // a new master's figures replace the old master's at once (the feed speaks only while the engine is active)
+      if (active) setImmediate(() => feed?.publishAll());
+    },
   });
   // An elected engine starts standby and follows the cluster's lock on the shared database.
   const mastership = config.engine.role === 'elected' && config.databaseUrl ? new PostgresMastership({
@@ -137,8 +142,8 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
     engine,
   };
   const statisticsBroker = await openBroker(config.livedata.brokerUrl, log.child({ component: 'statistics-broker' }));
-  const feed = new StatisticsFeed({ engine, broker: statisticsBroker, clock });
-  const refreshNames = async () => feed.setNames(new Map((await people()).map((p) => [p.userId, p])));
+  feed = new StatisticsFeed({ engine, broker: statisticsBroker, clock, publishing: () => engine.active });
+  const refreshNames = async () => feed?.setNames(new Map((await people()).map((p) => [p.userId, p])));
   await refreshNames();
   const unwatchNames = telephony.directory.onChange?.(() => {
     refreshNames().catch((err: unknown) => log.warn({ err }, 'agent names not refreshed'));
@@ -151,7 +156,7 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
       await mastership?.close();
       await failover.close();
       unwatchNames?.();
-      feed.close();
+      feed?.close();
       await cti.close();
       await engine.close();
       telephony.close?.();

@@ -33,7 +33,11 @@ export class StatisticsFeed {
   readonly #resyncs: Promise<{ unsubscribe(): Promise<void> }>;
   #closed = false;
 
-  constructor(private readonly deps: { engine: Engine; broker: StatisticsBroker; clock: Clock; nodeName?: string }) {
+  constructor(private readonly deps: {
+    engine: Engine; broker: StatisticsBroker; clock: Clock; nodeName?: string;
+    /** Only the master engine's figures reach the cluster's broker: a standby's would contradict them. Default: always. */
+    publishing?: () => boolean;
+  }) {
     const { engine, broker } = deps;
     engine.agents.onChange((session, previous) => this.#onAgent(session, previous));
     this.#offCsq = engine.statistics.onCsqChange((csqId) => { this.#dirtyCsqs.add(csqId); this.#schedule(); });
@@ -50,7 +54,7 @@ export class StatisticsFeed {
 
   /** Every record now, removals of what is gone, then snapshotEnd. */
   publishAll(): void {
-    if (this.#closed) return;
+    if (this.#closed || this.deps.publishing?.() === false) return;
     const { engine, broker } = this.deps;
     const at = this.deps.clock.now();
     const seen = { agents: new Set<string>(), csqs: new Set<string>(), teams: new Set<string>() };
@@ -112,6 +116,11 @@ export class StatisticsFeed {
   }
 
   #flush(): void {
+    if (this.deps.publishing?.() === false) {
+      this.#dirtyAgents.clear();
+      this.#dirtyCsqs.clear();
+      return;
+    }
     const at = this.deps.clock.now();
     const { broker } = this.deps;
     for (const userId of this.#dirtyAgents) {

@@ -8,7 +8,7 @@ export async function rest(base: string, method: string, path: string, user: str
     method,
     headers: { authorization: basicAuth(user), ...(body ? { 'content-type': 'application/xml' } : {}) },
     ...(body ? { body } : {}),
-    signal: AbortSignal.timeout(10_000),
+    signal: AbortSignal.timeout(30_000),
   });
   return { status: response.status, text: await response.text() };
 }
