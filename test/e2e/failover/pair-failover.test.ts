@@ -38,8 +38,9 @@ describe('a pair loses nothing when a node is killed', { skip: skipPair, timeout
       method: 'POST', headers: { 'content-type': 'application/json', authorization: basicAuth('admin') },
       body: JSON.stringify({ from: `+1415555${String(1000 + Math.floor(Math.random() * 8999))}`, to }),
     });
-    assert.equal(response.status, 201, await response.text());
-    return (await response.json() as { callId: string }).callId;
+    const text = await response.text();
+    assert.equal(response.status, 201, text);
+    return (JSON.parse(text) as { callId: string }).callId;
   };
   const labCallIds = async () => ((await (await fetch(`${fx.labUrl}/lab/calls`, { headers: { authorization: basicAuth('admin') } })).json()) as { calls: Array<{ callId: string; state: string }> }).calls;
   /** A few at a time: each agent's first request on a node is a password check (scrypt) in the call manager. */
