@@ -1,6 +1,7 @@
 // Two engines on one call manager in one process, as a pair of nodes would run them: node A (call manager and
 // engine A, master) and engine B (standby) started on A's call manager, its configuration store and its clock,
-// B's replication link on a real loopback WebSocket to A's endpoint.
+// B's replication link on a real loopback WebSocket to A's endpoint; with `bOverLink`, B reaches the call manager
+// over its provider link, as a node of a pair does.
 import assert from 'node:assert/strict';
 import { CtiClient, type CtiClientOptions } from '../../src/engine/cti/client.ts';
 import { isEngineService, startEngine, type EngineService } from '../../src/engine/index.ts';
@@ -26,7 +27,12 @@ export interface EnginePair {
   close(): Promise<void>;
 }
 
-export async function startEnginePair(env: EnvInput = {}): Promise<EnginePair> {
+export interface EnginePairOptions {
+  /** Engine B reaches the call manager over the provider link (as a node of a pair does), not in-process. */
+  readonly bOverLink?: boolean;
+}
+
+export async function startEnginePair(env: EnvInput = {}, options: EnginePairOptions = {}): Promise<EnginePair> {
   const shared = { POISE_CLUSTER_SECRET: CLUSTER_SECRET, POISE_PEER_HOST: '127.0.0.1', ...env };
   const node = await startTestNode({ POISE_ONLY: 'callmanager,engine', ...shared });
   const a = node.node.services.find(isEngineService);
@@ -35,6 +41,9 @@ export async function startEnginePair(env: EnvInput = {}): Promise<EnginePair> {
     POISE_ONLY: 'callmanager,engine', POISE_HOST: '127.0.0.1', DATABASE_URL: 'memory://', POISE_DATA_DIR: node.dataDir,
     POISE_DEMO_PASSWORD: TEST_PASSWORD, POISE_CTI_PORT: '0', POISE_ENGINE_REPLICATION_PORT: '0', POISE_ENGINE_ROLE: 'standby',
     POISE_PEER_REPLICATION_PORT: String(a.failover.replicationPort), ...shared,
+    ...(options.bOverLink ? {
+      POISE_ENGINE_PROVIDER_URL: `ws://127.0.0.1:${node.callmanager.providerLinkPort}`, POISE_AXL_URL: `${node.cmUrl}/axl/`,
+    } : {}),
   });
   const started = new Map<ServiceName, RunningService>([['callmanager', node.callmanager]]);
   const b = await startEngine({ config, store: node.node.store, log: silentLogger, clock: node.node.clock, started });

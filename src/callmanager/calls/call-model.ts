@@ -58,6 +58,11 @@ export class CallModel {
     return [...this.#core.calls.values()].map(snapshotOf);
   }
 
+  /** The ids of the calls in progress. */
+  callIds(): string[] {
+    return [...this.#core.calls.keys()];
+  }
+
   /** Whether a call has a connection at one of `addresses` or on one of `terminals`; undefined when the call
    *  is not in progress (it ended, or never was). */
   touches(callId: string, addresses: ReadonlySet<string>, terminals: ReadonlySet<string>): boolean | undefined {

@@ -26,7 +26,9 @@ export class SessionImpl implements ProviderSession {
               private readonly registrations: Registrations) {
     this.appUserId = grant.userid;
     this.#controlled = new Set(grant.associatedDevices);
-    this.#observation = new Observation((callId, addresses, terminals) => model.touches(callId, addresses, terminals));
+    this.#observation = new Observation(
+      (callId, addresses, terminals) => model.touches(callId, addresses, terminals), () => model.callIds(),
+    );
     this.#unsubscribe = model.subscribe((event) => this.#deliver(event));
   }
 

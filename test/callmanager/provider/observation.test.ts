@@ -28,6 +28,34 @@ test('an observer of an agent line sees its calls from the moment they reach it,
   ]);
 });
 
+test('observing a line in the middle of its call: the call is followed from then on, the far end and its end too', async () => {
+  const lab = providerLab();
+  const callId = talkingAtA(lab);              // already up at 1001 when the session starts to observe it
+  const session = await lab.open();
+  assertOk(session.observe({ addresses: ['1001'] }));
+  const seen = record(session);
+  lab.model.disconnect(callId, CUSTOMER);      // the customer hangs up: its first events are not at 1001
+  assert.deepEqual(seen, [
+    `${callId} ConnDisconnectedEv ${CUSTOMER}`, `${callId} CallCtlConnDisconnectedEv ${CUSTOMER}`,
+    `${callId} TermConnDroppedEv 1001 SEP_A`, `${callId} CallCtlTermConnDroppedEv 1001 SEP_A`,
+    `${callId} ConnDisconnectedEv 1001`, `${callId} CallCtlConnDisconnectedEv 1001`, `${callId} CallInvalidEv`,
+  ]);
+});
+
+test('observing a terminal starts with the calls already on it; other calls stay unseen', async () => {
+  const lab = providerLab();
+  const onA = talkingAtA(lab);
+  const elsewhere = inbound(lab, '1003');
+  const session = await lab.open();
+  assertOk(session.observe({ terminals: ['SEP_A'] }));
+  const seen = record(session);
+  lab.model.drop(elsewhere);
+  lab.model.drop(onA);
+  assert.ok(seen.length > 0 && seen.every((line) => line.startsWith(`${onA} `)), seen.join('\n'));
+  assert.ok(seen.includes(`${onA} CallCtlConnDisconnectedEv ${CUSTOMER}`));
+  assert.equal(seen.at(-1), `${onA} CallInvalidEv`);
+});
+
 test('an observer of a route point sees the call arrive, and stops once it has been routed away', async () => {
   const lab = providerLab();
   const session = await lab.open();

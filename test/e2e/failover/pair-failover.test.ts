@@ -128,7 +128,9 @@ describe('a pair loses nothing when a node is killed', { skip: skipPair, timeout
     const [call] = await dialogsOf(base, first.userid);
     const drop = await dialogAction(base, first.userid, call!.id, first.extension, 'DROP');
     assert.equal(drop.status, 202, drop.text);
-    await until(`${first.userid}'s call ended`, async () => (await dialogsOf(base, first.userid)).length === 0);
+    // The call ends on B; its Dialog stays, DROPPED, while the agent is in after-call work (cti-to-finesse.md §1.4).
+    await until(`${first.userid}'s call ended`, async () => (await dialogsOf(base, first.userid)).every((d) => d.state === 'DROPPED'));
+    await until(`${first.userid} in after-call work`, async () => (await agentView(base, first.userid)).state === 'WORK');
     // The five queued customers reach Sales' agents when they go Ready on B.
     for (const a of sales) await setState(base, a.userid, 'READY');
     for (const a of sales) {
@@ -139,6 +141,9 @@ describe('a pair loses nothing when a node is killed', { skip: skipPair, timeout
     }
     for (const a of sales) await until(`${a.userid} is TALKING`, async () => (await agentView(base, a.userid)).state === 'TALKING');
     assert.ok((await labCallIds()).length >= TALKING - 1 + QUEUED);
+    // Wrap-up (30 s on the load CSQs) ends on B's timer, and the Dialog goes with it.
+    await until(`${first.userid}'s wrap-up ended`, async () => (await dialogsOf(base, first.userid)).length === 0, 60_000);
+    assert.notEqual((await agentView(base, first.userid)).state, 'WORK');
     before_ = await views('B');
   });
 

@@ -37,12 +37,12 @@ export async function signIn(base: string, user: string, extension: string): Pro
   if (status !== 202) throw new Error(`sign-in of ${user}: ${status} ${text}`);
 }
 
-/** Dialog ids of the user's dialogs with their state and this user's participant state. */
+/** The user's dialogs: id and the Dialog's own state (the one after its participants). */
 export async function dialogsOf(base: string, user: string): Promise<Array<{ id: string; state: string }>> {
   const { status, text } = await rest(base, 'GET', `/User/${user}/Dialogs`, user);
   if (status !== 200) throw new Error(`GET Dialogs of ${user}: ${status} ${text}`);
   return [...text.matchAll(/<Dialog>([\s\S]*?)<\/Dialog>/g)].map((m) => ({
-    id: field(m[1]!, 'id') ?? '', state: field(m[1]!, 'state') ?? '',
+    id: field(m[1]!, 'id') ?? '', state: field(m[1]!.split('</participants>').at(-1)!, 'state') ?? '',
   }));
 }
 
