@@ -43,6 +43,7 @@ try {
   const setUpStart = performance.now();
   await inBatches(async (d) => {
     await signIn(fx.webUrl('A'), d.userid, d.extension);
+    await until(`${d.userid} is signed in`, async () => (await agentView(fx.webUrl('A'), d.userid)).state !== 'LOGOUT');
     if (Number(d.extension) % 2 === 0) await setState(fx.webUrl('A'), d.userid, 'READY');
     await attach(d, 'A');
     d.expected = await agentView(fx.webUrl('A'), d.userid);
