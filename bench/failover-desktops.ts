@@ -43,6 +43,7 @@ try {
   const setUpStart = performance.now();
   await inBatches(async (d) => {
     await signIn(fx.webUrl('A'), d.userid, d.extension);
+    await until(`${d.userid} is signed in`, async () => (await agentView(fx.webUrl('A'), d.userid)).state !== 'LOGOUT');
     if (Number(d.extension) % 2 === 0) await setState(fx.webUrl('A'), d.userid, 'READY');
     await attach(d, 'A');
     d.expected = await agentView(fx.webUrl('A'), d.userid);
@@ -57,16 +58,28 @@ try {
     const survivor = other(master);
     const killedAt = Date.now();
     const times: number[] = [];
+    const phases = { inService: [] as number[], xmpp: [] as number[], rest: [] as number[] };
     let wrongState = 0;
+    let failed = 0;
     const moves = desktops.map(async (d) => {
       const xmpp = d.xmpp!;
       await new Promise<void>((resolve) => { xmpp.on('offline', () => resolve()); xmpp.on('disconnect', () => resolve()); });
-      // As the container: poll the peer's SystemInfo every second until it is IN_SERVICE, then move there.
-      while (await systemStatus(fx.webUrl(survivor)) !== 'IN_SERVICE') await new Promise((r) => setTimeout(r, POLL_MS));
-      await attach(d, survivor);
-      const now = await agentView(fx.webUrl(survivor), d.userid);
-      if (now.state !== d.expected.state || now.reasonCodeId !== d.expected.reasonCodeId) wrongState++;
-      times.push(Date.now() - killedAt);
+      try {
+        // As the container: poll the peer's SystemInfo every second until it is IN_SERVICE, then move there.
+        while (await systemStatus(fx.webUrl(survivor)) !== 'IN_SERVICE') await new Promise((r) => setTimeout(r, POLL_MS));
+        phases.inService.push(Date.now() - killedAt);
+        const xmppStart = Date.now();
+        await attach(d, survivor);
+        phases.xmpp.push(Date.now() - xmppStart);
+        const restStart = Date.now();
+        const now = await agentView(fx.webUrl(survivor), d.userid);
+        phases.rest.push(Date.now() - restStart);
+        if (now.state !== d.expected.state || now.reasonCodeId !== d.expected.reasonCodeId) wrongState++;
+        times.push(Date.now() - killedAt);
+      } catch (err) {
+        failed++;
+        console.error(`${d.userid} did not re-attach: ${(err as Error).message}`);
+      }
     });
     await fx.kill(master);
     await Promise.all(moves);
@@ -75,8 +88,10 @@ try {
     const sorted = [...times].sort((x, y) => x - y);
     takeOvers.push(takeOver);
     reattach.push(...times);
-    allReattached.push(sorted.at(-1)!);
-    console.log(`kill ${kill}: node ${master} → ${survivor}; engine take-over ${takeOver} ms; desktops re-attached p50 ${percentile(sorted, 50)} ms, p99 ${percentile(sorted, 99)} ms, all ${sorted.at(-1)} ms; state differs for ${wrongState}`);
+    allReattached.push(sorted.at(-1) ?? NaN);
+    const p50 = (xs: number[]) => percentile([...xs].sort((x, y) => x - y), 50);
+    console.log(`kill ${kill}: node ${master} → ${survivor}; engine take-over ${takeOver} ms; desktops re-attached p50 ${percentile(sorted, 50)} ms, p99 ${percentile(sorted, 99)} ms, all ${sorted.at(-1)} ms; state differs for ${wrongState}; not re-attached ${failed}`);
+    console.log(`  p50 of: peer seen IN_SERVICE ${p50(phases.inService)} ms after the kill, XMPP sign-in ${p50(phases.xmpp)} ms, GET User ${p50(phases.rest)} ms`);
     for (const d of desktops) d.xmpp?.removeAllListeners('offline');
     await fx.restart(master);              // back as standby, catching up from the new master
     await new Promise((r) => setTimeout(r, 3000));

@@ -26,6 +26,8 @@ export class AxlUserDirectory implements UserDirectory {
    * manager checks this account's password once rather than on every request, and keeps one session for it.
    */
   #session: string | undefined;
+  /** The request signing in with the password now, if any. */
+  #signingIn: Promise<void> | undefined;
   readonly #poster: SoapPoster;
 
   constructor(private readonly options: AxlUserDirectoryOptions) {
@@ -70,15 +72,16 @@ export class AxlUserDirectory implements UserDirectory {
     for (const child of children) request.cnode(child);
     const envelope = new Element('soapenv:Envelope', { 'xmlns:soapenv': SOAP_ENV, 'xmlns:ns': AXL_NS });
     envelope.c('soapenv:Header').up().c('soapenv:Body').cnode(request);
+    // While one request signs in with the password, the others wait for its cookie: a burst of first requests
+    // (a node started just before a failover's thousand desktops) would otherwise be a burst of password checks.
+    while (this.#session === undefined && this.#signingIn) await this.#signingIn;
     const session = this.#session;
-    let response = await this.#post(operation, envelope, session);
+    let response = session === undefined ? await this.#signIn(operation, envelope) : await this.#post(operation, envelope, session);
     // §1: an idle session answers 404, an unknown one 401; both mean sign in again with the password.
     if (session !== undefined && (response.status === 404 || response.status === 401)) {
       if (this.#session === session) this.#session = undefined;
-      response = await this.#post(operation, envelope, undefined);
+      response = await this.#signIn(operation, envelope);
     }
-    const issued = /(?:^|[;,]\s*)JSESSIONIDSSO=([^;,\s]+)/.exec(response.setCookie.join(', '))?.[1];
-    if (issued !== undefined) this.#session = issued;
     const { body } = response;
     if (response.status !== 200 && response.status !== 500) {
       throw new UserDirectoryError(`AXL ${operation} answered HTTP ${response.status}`);
@@ -95,6 +98,22 @@ export class AxlUserDirectory implements UserDirectory {
       };
     }
     return { kind: 'answer', body: content };
+  }
+
+  /** A request with the password; its answer's cookie is the session every later request uses. */
+  async #signIn(operation: string, envelope: Element): Promise<SoapAnswer> {
+    let done = () => {};
+    const signingIn = new Promise<void>((resolve) => { done = resolve; });
+    this.#signingIn = signingIn;
+    try {
+      const response = await this.#post(operation, envelope, undefined);
+      const issued = /(?:^|[;,]\s*)JSESSIONIDSSO=([^;,\s]+)/.exec(response.setCookie.join(', '))?.[1];
+      if (issued !== undefined) this.#session = issued;
+      return response;
+    } finally {
+      if (this.#signingIn === signingIn) this.#signingIn = undefined;
+      done();
+    }
   }
 
   async #post(operation: string, envelope: Element, session: string | undefined): Promise<SoapAnswer> {

@@ -62,3 +62,28 @@ test('after the first Basic sign-in the JSESSIONIDSSO cookie stands in for the p
     await new Promise((resolve) => proxy.close(resolve));
   }
 });
+
+test('a burst of first requests signs in once: the others wait for the cookie', async () => {
+  const seen: string[] = [];
+  const target = new URL(axl.url);
+  const proxy = http.createServer((req, res) => {
+    seen.push(req.headers.authorization ? 'basic' : req.headers.cookie ? 'cookie' : 'none');
+    const upstream = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = proxy.address() as AddressInfo;
+    const directory = new AxlUserDirectory({ url: `http://127.0.0.1:${port}/axl/`, userid: 'reader', password: ACCOUNTS.reader.password });
+    const users = await Promise.all(Array.from({ length: 20 }, () => directory.getUser('agent')));
+    assert.ok(users.every((u) => u?.userid === 'agent'));
+    assert.equal(seen.filter((s) => s === 'basic').length, 1);
+    assert.equal(seen.filter((s) => s === 'cookie').length, 19);
+    directory.close();
+  } finally {
+    await new Promise((resolve) => proxy.close(resolve));
+  }
+});
