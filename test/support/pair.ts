@@ -68,6 +68,8 @@ export async function startPair(options: PairOptions = {}): Promise<PairFixture>
       onLine: (line) => { if (nodeName) noteRole(nodeName, line, roleChanges); },
     });
     processes.set(p.label, child);
+    // An elected engine starts standby and logs only changes: a restarted node is no longer the master it was.
+    if (nodeName) roleChanges.push({ node: nodeName, role: 'standby', at: Date.now() });
     return child;
   };
   const planOf = (n: PairNodeName) => n === 'A' ? plan.a : plan.b;
