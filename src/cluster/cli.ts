@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   let stopping = false;
   const running = new Map<string, NodeProcess>();
   const start = (p: ProcessPlan): NodeProcess => {
-    const child = new NodeProcess({ label: p.label, flags: p.flags, env: p.env, onLine: (line) => say(p.label, line) });
+    // A node's own banner repeats what the pair's says; after it is up, whatever it writes (warnings) is shown.
+    let up = false;
+    const child = new NodeProcess({ label: p.label, flags: p.flags, env: p.env, onLine: (line) => { if (up) say(p.label, line); } });
+    void child.ready.then(() => { up = true; }, () => {});
     running.set(p.label, child);
     void child.exited.then((code) => {
       if (stopping) return;
@@ -39,8 +42,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stopAll());
 
   await start(plan.callmanager).ready;
-  const [a, b] = [start(plan.a), start(plan.b)];
-  await Promise.all([a.ready, b.ready]);
+  // A first, so that its engine is the master the printed walk-through kills.
+  const a = start(plan.a);
+  await a.ready;
+  const b = start(plan.b);
+  await b.ready;
   const web = plan.nodePorts.web;
   process.stdout.write([
     '',
@@ -55,7 +61,22 @@ async function main(): Promise<void> {
 }
 
 function say(label: string, line: string): void {
-  process.stdout.write(`[${label}] ${line}\n`);
+  process.stdout.write(`[${label}] ${readable(line)}\n`);
+}
+
+const LEVELS: Record<number, string> = { 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
+
+/** A pino line in a few words (its message, its service, the error's message); any other line as it is. */
+function readable(line: string): string {
+  if (!line.startsWith('{')) return line;
+  try {
+    const entry = JSON.parse(line) as { level?: number; msg?: string; service?: string; err?: { message?: string } };
+    if (typeof entry.msg !== 'string') return line;
+    const where = entry.service ? `${entry.service}: ` : '';
+    return `${LEVELS[entry.level ?? 0] ?? 'log'} ${where}${entry.msg}${entry.err?.message ? ` (${entry.err.message})` : ''}`;
+  } catch {
+    return line;
+  }
 }
 
 main().catch((err: unknown) => {
