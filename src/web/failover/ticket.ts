@@ -50,6 +50,8 @@ export function openTicket(ticket: string, key: Buffer, audience: string, now: n
   const body = ticket.slice(VERSION.length + 1);
   if (!/^[A-Za-z0-9_-]+$/.test(body)) return { ok: false, problem: 'malformed' };
   const sealed = Buffer.from(body, 'base64url');
+  // Only the one spelling the node wrote: a last character differing in bits base64 drops would decode the same.
+  if (sealed.toString('base64url') !== body) return { ok: false, problem: 'malformed' };
   if (sealed.length <= IV_BYTES + TAG_BYTES) return { ok: false, problem: 'malformed' };
   let plain: Buffer;
   try {

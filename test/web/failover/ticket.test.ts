@@ -41,7 +41,8 @@ describe('failover ticket', () => {
 
   test('any changed character is a forgery', () => {
     const ticket = sealTicket(claims(), key);
-    for (const at of [3, 10, Math.floor(ticket.length / 2), ticket.length - 1]) {
+    // every position, the last one included (whose low bits base64 drops)
+    for (let at = 3; at < ticket.length; at++) {
       const flipped = ticket.slice(0, at) + (ticket[at] === 'A' ? 'B' : 'A') + ticket.slice(at + 1);
       const opened = openTicket(flipped, key, 'poise-b.lab.example', NOW);
       assert.equal(opened.ok, false, `changed at ${at}`);
