@@ -30,8 +30,11 @@ export interface ProviderLinkOptions {
   readonly pingMs?: number;
 }
 
+/** A reply as it came: with a value or without, or a refusal. */
+type AnyReply = Reply | ReplyWith<unknown>;
+
 interface Pending {
-  readonly resolve: (reply: ReplyWith<unknown>) => void;
+  readonly resolve: (reply: AnyReply) => void;
   readonly timer: NodeJS.Timeout;
 }
 
@@ -85,7 +88,7 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
     listAgents: async () => {
       const reply = await this.#request('listAgents', {});
       if (!reply.ok) throw new Error(`agents not read over the provider link: ${reply.message}`);
-      return reply.value as readonly LinkAgent[];
+      return ('value' in reply ? reply.value : []) as readonly LinkAgent[];
     },
     onChange: (listener) => {
       this.#directoryListeners.add(listener);
@@ -151,7 +154,7 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
     this.#firstOpen = undefined;
   }
 
-  #request(method: LinkMethod, params: object): Promise<ReplyWith<unknown>> {
+  #request(method: LinkMethod, params: object): Promise<AnyReply> {
     const ws = this.#ws;
     if (this.#shutdown) return Promise.resolve(refusal('the provider is SHUTDOWN'));
     if (!this.#open || !ws) {
@@ -160,7 +163,7 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
     return this.#send(ws, method, params);
   }
 
-  #send(ws: WebSocket, method: LinkMethod, params: object): Promise<ReplyWith<unknown>> {
+  #send(ws: WebSocket, method: LinkMethod, params: object): Promise<AnyReply> {
     const id = this.#nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -237,8 +240,7 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
         if (!pending) return;
         this.#pending.delete(message.id);
         clearTimeout(pending.timer);
-        const reply = message.reply;
-        pending.resolve(reply.ok ? { ok: true, value: 'value' in reply ? reply.value : undefined } : reply);
+        pending.resolve(message.reply);
         return;
       }
       case 'event': {
