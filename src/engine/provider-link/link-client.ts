@@ -3,6 +3,7 @@
 // of the request that caused them. When the link drops, requests are refused (InvalidState) until it is back;
 // it reconnects with back-off, opens again, registers and observes everything the engine had, and re-learns
 // the calls it knew (call-resync.ts). The call manager's agents come over the same link.
+import { AsyncResource } from 'node:async_hooks';
 import WebSocket, { type RawData } from 'ws';
 import type { CallEvent, CallEventListener, CallSnapshot } from '../../callmanager/calls/types.ts';
 import { encode, parseServerFrame } from '../../callmanager/provider-link/codec.ts';
@@ -36,6 +37,8 @@ type AnyReply = Reply | ReplyWith<unknown>;
 interface Pending {
   readonly resolve: (reply: AnyReply) => void;
   readonly timer: NodeJS.Timeout;
+  /** Where the request was made: the events it causes are delivered there, as in-process they would be. */
+  readonly scope: AsyncResource;
 }
 
 const refusal = (message: string): Refusal => ({ ok: false, error: 'InvalidState', message });
@@ -170,7 +173,7 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
         this.#pending.delete(id);
         resolve(refusal(`no reply from the call manager to ${method}`));
       }, this.#options.requestTimeoutMs);
-      this.#pending.set(id, { resolve, timer });
+      this.#pending.set(id, { resolve, timer, scope: new AsyncResource('PoiseProviderLinkRequest') });
       ws.send(JSON.stringify({ type: 'request', id, method, params }));
     });
   }
@@ -244,9 +247,11 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
         return;
       }
       case 'event': {
-        const { event, call } = message;
+        const { event, call, cause } = message;
         this.#calls.set(event.callId, call);
-        this.#emit(event);
+        const scope = cause === undefined ? undefined : this.#pending.get(cause)?.scope;
+        if (scope) scope.runInAsyncScope(() => this.#emit(event));
+        else this.#emit(event);
         if (event.type === 'CallInvalidEv' || !call.ok) this.#calls.delete(event.callId);
         return;
       }
