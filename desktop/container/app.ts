@@ -11,6 +11,9 @@ import { watchLogin } from './login-outcome.ts';
 import { becomeMaster } from './master.ts';
 import { loadReasonCodes } from './reason-codes.ts';
 import { checkCredentials, forgetCredentials, keepCredentials, loadSystemInfo, putLogin } from './sign-in.ts';
+import { guardAgainstNodeLoss } from './failover-guard.ts';
+import { redeemTicket, takeTicketFromLocation } from './failover-ticket.ts';
+import { h } from './dom.ts';
 import { signInForm, type SignInForm } from './sign-in-form.ts';
 import type { SignInInput, SignInProblem } from './sign-in-input.ts';
 
@@ -35,12 +38,23 @@ class SignInFailure extends Error {
 
 const failWith = (problem: SignInProblem): never => { throw new SignInFailure(problem); };
 
+/** What runSignIn tells the user while it works: the form, or the view of a desktop moving in from the peer. */
+type BusyView = Pick<SignInForm, 'setBusy'>;
+
 export async function startApp(options: AppOptions): Promise<void> {
+  // A desktop moving in from the other node (docs/failover.md, "The desktop moves"): the ticket leaves the address
+  // bar first, and the form is not shown unless the ticket or the sign-in it carries fails.
+  const movingTicket = takeTicketFromLocation();
   const form = signInForm('Sign in to Poise', (input) => void signIn(input));
-  options.root.replaceChildren(form.element);
+  const moving = movingView();
+  const showForm = (): void => {
+    options.root.replaceChildren(form.element);
+    form.focusFirst();
+  };
+  if (movingTicket === undefined) showForm();
+  else options.root.replaceChildren(moving.element);
   const notice = sessionStorage.getItem(NOTICE_KEY);
   if (notice) { sessionStorage.removeItem(NOTICE_KEY); form.showNotice(notice); }
-  form.focusFirst();
   // The master (tunnel, library, User object) lives as long as the page: a second try by the same user after a
   // failure reuses it; another user gets a fresh page, since the tunnel is signed in as the first.
   let master: { finesse: FinesseLibrary; userId: string; user?: FinesseUser } | undefined;
@@ -54,8 +68,9 @@ export async function startApp(options: AppOptions): Promise<void> {
       return;
     }
   } catch {
-    form.showProblem({ kind: 'unreachable' });
+    if (movingTicket === undefined) form.showProblem({ kind: 'unreachable' });
   }
+  if (movingTicket !== undefined) void moveIn(movingTicket);
 
   async function signIn(input: SignInInput): Promise<void> {
     form.setBusy(true);
@@ -68,7 +83,24 @@ export async function startApp(options: AppOptions): Promise<void> {
     }
   }
 
-  async function runSignIn(input: SignInInput, signInView: SignInForm): Promise<void> {
+  /** Redeems the ticket and signs in with what it carries; any failure ends on the form, in plain words. */
+  async function moveIn(ticket: string): Promise<void> {
+    const redeemed = ticket ? await redeemTicket(ticket) : { ok: false as const, message: 'The failover ticket is not valid.' };
+    if (!redeemed.ok) {
+      showForm();
+      form.showNotice(`Your desktop moved to this node but could not sign you in by itself: ${redeemed.message} Sign in again.`);
+      return;
+    }
+    try {
+      await runSignIn(redeemed.input, moving);
+    } catch (err) {
+      forgetCredentials();
+      showForm();
+      form.showProblem(err instanceof SignInFailure ? err.problem : { kind: 'unexpected', detail: String(err) });
+    }
+  }
+
+  async function runSignIn(input: SignInInput, signInView: BusyView): Promise<void> {
     config = await loadDesktopConfig().catch(() => failWith({ kind: 'unreachable' }));
     if (config.systemStatus !== 'IN_SERVICE') failWith({ kind: 'engine-down' });
     const checked = await checkCredentials(input);
@@ -131,7 +163,21 @@ export async function startApp(options: AppOptions): Promise<void> {
       view.userChanged();
       if (user.getState() === 'LOGOUT') endSession(view, signingOut ? 'You have signed out.' : 'You were signed out.');
     });
+    const { finesse } = master;
+    guardAgainstNodeLoss({
+      hub: options.hub, auth: record.auth, extension: input.extension, locale: options.locale,
+      nodes: info.value.nodes, ownNames: [info.value.xmppDomain, location.hostname],
+      setFailoverMode: (failing) => finesse.clientservices.ClientServices.setFailoverMode?.(failing),
+      moveTo: (url) => { view.close(); location.assign(url); },
+    });
   }
+}
+
+/** Shown instead of the form while a desktop that moved in from the other node signs in. */
+function movingView(): BusyView & { element: HTMLElement } {
+  const text = h('p', { class: 'form-notice', id: 'moving-status', role: 'status' }, 'Your desktop is moving to this node…');
+  const element = h('div', { class: 'signin-form', id: 'moving-in' }, h('h1', {}, 'Poise'), text);
+  return { element, setBusy: (_busy, words) => { if (words) text.textContent = `Your desktop is moving to this node: ${words}`; } };
 }
 
 let ended = false;

@@ -1,5 +1,5 @@
 // "Reconnecting…" while the master reports the XMPP connection lost (desktop-and-gadgets.md §4.2, §7), gone when it
-// is back; the desktop stays signed in meanwhile.
+// is back; the desktop stays signed in meanwhile. Once the node counts as lost (`failing`) it says the desktop moves.
 import { h } from './dom.ts';
 import type { PageHub } from './hub-types.ts';
 import { CONNECTION_TOPIC, isConnectedStatus, statusOf } from './master.ts';
@@ -14,7 +14,10 @@ export function connectionBanner(hub: PageHub): HTMLElement {
     if (isConnectedStatus(status)) {
       banner.hidden = true;
       text.textContent = '';
-    } else if (LOST.has(status)) {
+    } else if (status === 'failing') {
+      banner.hidden = false;
+      text.textContent = 'Reconnecting… This node is not answering; your desktop moves to the other node as soon as it is in service.';
+    } else if (LOST.has(status) && banner.hidden) {
       banner.hidden = false;
       text.textContent = 'Reconnecting… Your desktop will update again once the connection is back.';
     }

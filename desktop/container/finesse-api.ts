@@ -31,7 +31,12 @@ export interface UserOptions {
 export interface BoshOptions { xmppDomain: string; pubsubDomain: string; resource: string; tunnelUrl?: string }
 
 export interface FinesseLibrary {
-  clientservices: { ClientServices: { init(config: Record<string, unknown>): unknown; initBosh(options: BoshOptions): unknown } };
+  clientservices: { ClientServices: {
+    init(config: Record<string, unknown>): unknown;
+    initBosh(options: BoshOptions): unknown;
+    /** Master only: publishes `failing` or `recovered` (desktop-and-gadgets.md §7 step 2). */
+    setFailoverMode?(failing: boolean): void;
+  } };
   restservices: { User: new (options: UserOptions) => FinesseUser };
   container?: unknown;
 }

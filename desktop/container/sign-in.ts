@@ -4,6 +4,7 @@
 import { driftOf, serverTimeOf } from '../finesse/utilities/server-clock.ts';
 import { apiErrorOf, basicCredentials, escapeXml, newRequestId, restCall, textAt, type RestAnswer } from './rest.ts';
 import type { SignInInput, SignInProblem } from './sign-in-input.ts';
+import { clusterNodesOf, type ClusterNode } from './failover.ts';
 
 export interface UserRecord {
   id: string;
@@ -20,6 +21,8 @@ export interface SystemInfoRecord {
   status: string; xmppDomain: string; pubsubDomain: string;
   /** Client minus server time from `currentTimestamp`, for the gadgets' `clientDriftInMillis` (§3.2). */
   clientDriftMs: number;
+  /** primaryNode and secondaryNode: where the desktop goes if this node is lost (§7). */
+  nodes: ClusterNode[];
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: SignInProblem };
@@ -69,7 +72,10 @@ export async function loadSystemInfo(): Promise<Outcome<SystemInfoRecord>> {
   if (answered.value.status !== 200 || !xml) return { ok: false, problem: statusProblem(answered.value) };
   const time = serverTimeOf(textAt(xml, 'currentTimestamp'), undefined);
   const clientDriftMs = time ? driftOf({ ...time, sentAt, receivedAt: Date.now() }).driftMs : 0;
-  const info = { status: textAt(xml, 'status'), xmppDomain: textAt(xml, 'xmppDomain'), pubsubDomain: textAt(xml, 'xmppPubSubDomain'), clientDriftMs };
+  const info = {
+    status: textAt(xml, 'status'), xmppDomain: textAt(xml, 'xmppDomain'), pubsubDomain: textAt(xml, 'xmppPubSubDomain'),
+    clientDriftMs, nodes: clusterNodesOf(xml),
+  };
   if (info.status !== 'IN_SERVICE') return { ok: false, problem: { kind: 'engine-down' } };
   return { ok: true, value: info };
 }

@@ -40,6 +40,8 @@ export class XmppLink {
   #retryTimer?: ReturnType<typeof setTimeout>;
   #readyTimer?: ReturnType<typeof setTimeout>;
   #ready = false;
+  /** A BOSH request failed while connected; cleared by the next answer read. */
+  #interrupted = false;
   /** Explicit subscriptions, renewed after each reconnect: full-JID ones end with their session (§3.2). */
   readonly #explicit = new Set<string>();
 
@@ -97,11 +99,27 @@ export class XmppLink {
     const credentials = this.#credentials;
     if (!credentials) return;
     this.#ready = false;
+    this.#interrupted = false;
     const conn = new Strophe.Connection(this.#service());
     this.#conn = conn;
     // Over BOSH, Strophe sends its next poll from a 100 ms idle timer, so a notification published just after
     // another one waited up to 100 ms for a request to answer. Poll again as soon as an answer has been read.
-    conn.xmlInput = () => { setTimeout(() => { if (conn === this.#conn && conn.connected) conn.flush(); }, 0); };
+    conn.xmlInput = () => {
+      if (conn === this.#conn && this.#interrupted) {
+        this.#interrupted = false;
+        if (this.#ready) this.events.status('connected');
+      }
+      setTimeout(() => { if (conn === this.#conn && conn.connected) conn.flush(); }, 0);
+    };
+    // Over BOSH a node that died shows only as failed requests, which Strophe resends quietly for up to a minute
+    // (five errors, growing back-off) before it gives up: say `reconnecting` at the first failure, so the desktop can
+    // check its node (desktop-and-gadgets.md §7), and `connected` again with the next answer read.
+    const interrupted = (): void => {
+      if (conn !== this.#conn || !this.#ready || this.#interrupted) return;
+      this.#interrupted = true;
+      this.events.status('reconnecting');
+    };
+    for (const code of [0, 500, 502, 503, 504]) conn.addProtocolErrorHandler('HTTP', code, interrupted);
     const jid = `${credentials.id.toLowerCase()}@${credentials.xmppDomain}/${credentials.resource}`;
     let authFailed = false;
     let conflict = false;

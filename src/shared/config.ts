@@ -63,6 +63,7 @@ const Env = z.object({
   POISE_CALLMANAGER_HOST: z.string().min(1).optional(),                // the pair's call manager runs there, not in this node
   POISE_CLUSTER_SECRET: z.string().min(16).optional(),                  // shared by the nodes of a cluster; never sent anywhere
   POISE_SHARED_SIGN_IN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600), // sign-ins believed cluster-wide (Redis); 0: off
+  POISE_FAILOVER_TICKET_SECONDS: z.coerce.number().int().min(30).max(3600).default(300), // how long a failover ticket is good for; desktops renew it at half
 });
 export type EnvInput = Record<string, string | undefined>;
 
@@ -104,6 +105,8 @@ export interface PoiseConfig {
   };
   /** The other node of a pair (rest-api.md §8); undefined: a single node. */
   peer: { host: string; httpsPort: number; xmppPort: number; xmppSecurePort: number } | undefined;
+  /** Failover tickets (docs/failover.md, "The desktop moves"), sealed under cluster.secret; none without it. */
+  failover: { ticketSeconds: number };
   web: {
     axlUrl: string | undefined; axlUser: string; axlPassword: string | undefined;
     authCacheSeconds: number; maxBodyBytes: number;
@@ -182,6 +185,7 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
       host: e.POISE_PEER_HOST, httpsPort: e.POISE_PEER_HTTPS_PORT, xmppPort: e.POISE_PEER_XMPP_PORT,
       xmppSecurePort: e.POISE_PEER_XMPP_SECURE_PORT,
     },
+    failover: { ticketSeconds: e.POISE_FAILOVER_TICKET_SECONDS },
     web: {
       axlUrl: e.POISE_WEB_AXL_URL, axlUser: e.POISE_WEB_AXL_USER, axlPassword: e.POISE_WEB_AXL_PASSWORD,
       authCacheSeconds: e.POISE_WEB_AUTH_CACHE_SECONDS, maxBodyBytes: e.POISE_WEB_MAX_BODY_BYTES,

@@ -33,6 +33,8 @@ import { notifyTeamsOf, provisionTeamNodes } from './teams/team-nodes.ts';
 import { TeamMessageBoard } from './teams/team-message-board.ts';
 import { containerPlugin } from './container/plugin.ts';
 import type { ContainerContext, DesktopSite } from './container/context.ts';
+import { failoverTicketPlugin } from './failover/ticket-routes.ts';
+import { TicketLedger } from './failover/ticket-ledger.ts';
 
 export interface WebService extends RunningService {
   readonly store: WebConfigStore;
@@ -135,6 +137,13 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
     thirdPartyGadgetDir: path.resolve(config.dataDir, '3rdpartygadget', 'files'),
   };
   for (const app of [http, https]) await app.register(containerPlugin, containerContext);
+  // docs/failover.md, "The desktop moves": one ledger for both listeners, so a ticket signs in once per node.
+  const ticketOptions = {
+    authenticate: restContext.authenticate, clusterSecret: config.cluster.secret,
+    ticketSeconds: config.failover.ticketSeconds, ownHost: config.publicHost, peerHost: config.peer?.host,
+    ledger: new TicketLedger(), log: log.child({ component: 'failover-ticket' }),
+  };
+  for (const app of [http, https]) await app.register(failoverTicketPlugin, ticketOptions);
   // adminapi.md §1.1: with the engine in this process, /adminapi/ is served on web's ports too.
   const engine = context.started.get('engine');
   if (isEngineService(engine)) {

@@ -72,3 +72,13 @@ test('an elected engine needs the shared PostgreSQL database', () => {
   assert.throws(() => loadConfig({ POISE_ENGINE_ROLE: 'elected', DATABASE_URL: 'memory://' }), ConfigError);
   assert.equal(loadConfig({ POISE_ENGINE_ROLE: 'elected', DATABASE_URL: 'postgres://db.example.net/poise' }).engine.role, 'elected');
 });
+
+test('--only starts the services it names in start order, whatever order they are named in', () => {
+  assert.deepEqual(loadConfig({}, ['--only=web,notify']).services, ['notify', 'web']);
+});
+
+test('a failover ticket is good for five minutes unless configured', () => {
+  assert.deepEqual(loadConfig({}).failover, { ticketSeconds: 300 });
+  assert.deepEqual(loadConfig({}, ['--failover-ticket-seconds=60']).failover, { ticketSeconds: 60 });
+  assert.throws(() => loadConfig({}, ['--failover-ticket-seconds=5']), ConfigError);
+});

@@ -1,5 +1,6 @@
 // SystemInfo (rest-api.md §8): this node's status and where its notification service is. Anonymous (§11 E5),
-// since desktops read it before sign-in.
+// since desktops read it before sign-in; readable from any origin, since a desktop that lost its node polls its
+// peer's from the page of the lost one (docs/failover.md, "The desktop moves"). No credentials cross: `*` forbids them.
 import type { FastifyPluginAsync } from 'fastify';
 import { renderFinesseError } from '../http/error-handler.ts';
 import { sendFinesse } from '../http/send.ts';
@@ -46,5 +47,11 @@ export function systemInfoNode(s: SystemInfoState): FinesseNode {
 
 export const systemInfoPlugin: FastifyPluginAsync<RestContext> = async (app, { systemInfo }) => {
   app.setErrorHandler(renderFinesseError);
-  app.get('/SystemInfo', async (request, reply) => sendFinesse(request, reply, systemInfoNode(systemInfo())));
+  app.get('/SystemInfo', async (request, reply) =>
+    sendFinesse(request, reply.header('access-control-allow-origin', '*').header('cache-control', 'no-store'), systemInfoNode(systemInfo())));
+  // The preflight a browser sends when the page adds a header of its own (requestId) to the GET.
+  app.options('/SystemInfo', async (_request, reply) => reply.code(204).headers({
+    'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET',
+    'access-control-allow-headers': 'accept, requestid', 'access-control-max-age': '600',
+  }).send());
 };

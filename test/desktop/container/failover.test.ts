@@ -28,3 +28,25 @@ test('stop() ends the polling of a peer that never comes back', async () => {
   poll.stop();
   assert.equal(alternateOrigin('node-b.example.com:8445'), 'https://node-b.example.com:8445');
 });
+
+test('the alternate node is the one that is not this node; a single node has none', async () => {
+  const { alternateNodeOf, nodeOrigin } = await import('../../../desktop/container/failover.ts');
+  const nodes = [{ host: '127.0.0.2', httpsPort: 8445 }, { host: '127.0.0.1', httpsPort: 9445 }];
+  assert.deepEqual(alternateNodeOf(nodes, ['127.0.0.2', 'desk.example']), { host: '127.0.0.1', httpsPort: 9445 });
+  assert.deepEqual(alternateNodeOf(nodes, ['', '127.0.0.1']), { host: '127.0.0.2', httpsPort: 8445 });
+  assert.equal(alternateNodeOf([{ host: 'Poise-A.example', httpsPort: 8445 }], ['poise-a.example']), undefined);
+  assert.equal(nodeOrigin({ host: '127.0.0.1', httpsPort: 9445 }), 'https://127.0.0.1:9445');
+  assert.equal(nodeOrigin({ host: '::1', httpsPort: 8445 }), 'https://[::1]:8445');
+});
+
+test('a plain-HTTP desktop moves on plain HTTP when both nodes run the same ports, else on HTTPS', async () => {
+  const { peerDesktopOrigin, ownNodeOf } = await import('../../../desktop/container/failover.ts');
+  const nodes = [{ host: '127.0.0.1', httpsPort: 8445 }, { host: '127.0.0.2', httpsPort: 8445 }];
+  const own = ownNodeOf(nodes, ['127.0.0.1']);
+  const peer = { host: '127.0.0.2', httpsPort: 8445 };
+  assert.deepEqual(own, { host: '127.0.0.1', httpsPort: 8445 });
+  assert.equal(peerDesktopOrigin(peer, own, { protocol: 'http:', port: '8082' }), 'http://127.0.0.2:8082');
+  assert.equal(peerDesktopOrigin(peer, own, { protocol: 'https:', port: '8445' }), 'https://127.0.0.2:8445');
+  assert.equal(peerDesktopOrigin({ host: '127.0.0.2', httpsPort: 9445 }, own, { protocol: 'http:', port: '8082' }), 'https://127.0.0.2:9445');
+  assert.equal(peerDesktopOrigin(peer, undefined, { protocol: 'http:', port: '8082' }), 'https://127.0.0.2:8445');
+});
