@@ -104,7 +104,10 @@ const Snapshot = z.custom<CallSnapshot>((v) => isRecord(v) && typeof v['id'] ===
 const ServerEnvelope = z.discriminatedUnion('type', [
   z.object({ type: z.literal('opened'), appUserId: z.string() }),
   z.object({ type: z.literal('reply'), id: z.number().int(), reply: AnyReply }),
-  z.object({ type: z.literal('event'), event: Event, call: z.union([z.object({ ok: z.literal(true), value: Snapshot }), Refusal]) }),
+  z.object({
+    type: z.literal('event'), event: Event, call: z.union([z.object({ ok: z.literal(true), value: Snapshot }), Refusal]),
+    cause: z.number().int().optional(),
+  }),
   z.object({ type: z.literal('directoryChanged') }),
   z.object({
     type: z.literal('error'), message: z.string(), id: z.number().int().optional(),

@@ -26,6 +26,8 @@ export class LinkConnection {
   #opening = false;
   #closed = false;
   #unsubscribe: (() => void) | undefined;
+  /** The request running now: the events it causes name it. */
+  #causing: number | undefined;
   /** Requests run one after another so replies leave in the order the requests came. */
   #queue: Promise<void> = Promise.resolve();
 
@@ -87,7 +89,7 @@ export class LinkConnection {
     // Each event carries the call as it stands now, which the application keeps (JTAPI's client-side call).
     this.#unsubscribe = session.onEvent((event) => {
       const call: ReplyWith<CallSnapshot> = session.getCall({ callId: event.callId });
-      this.#send({ type: 'event', event, call });
+      this.#send({ type: 'event', event, call, ...(this.#causing === undefined ? {} : { cause: this.#causing }) });
     });
     this.deps.log.info({ appUser: session.appUserId }, 'provider link open');
     this.#send({ type: 'opened', appUserId: session.appUserId });
@@ -95,8 +97,15 @@ export class LinkConnection {
 
   #enqueue(request: LinkRequest, session: ProviderSession): void {
     this.#queue = this.#queue.then(async () => {
-      // The events this request causes are sent while it runs, so they go out before its reply.
-      const reply = await carryOut(session, request, this.deps.agents);
+      // The provider emits the events a request causes while it runs, so they go out before its reply.
+      this.#causing = request.id;
+      let running;
+      try {
+        running = carryOut(session, request, this.deps.agents);
+      } finally {
+        this.#causing = undefined;
+      }
+      const reply = await running;
       this.#send({ type: 'reply', id: request.id, reply });
     }).catch((err: unknown) => {
       this.deps.log.error({ err, method: request.method }, 'provider link request failed');

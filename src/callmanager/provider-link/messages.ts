@@ -34,7 +34,10 @@ export type LinkCondition = 'bad-json' | 'bad-message' | 'not-open' | 'already-o
 
 export type OpenedMessage = { readonly type: 'opened'; readonly appUserId: string };
 export type ReplyMessage = { readonly type: 'reply'; readonly id: number; readonly reply: Reply | ReplyWith<unknown> };
-export type EventMessage = { readonly type: 'event'; readonly event: CallEvent; readonly call: ReplyWith<CallSnapshot> };
+/** `cause`: the id of the request this event is part of, when a request of this link caused it. */
+export type EventMessage = {
+  readonly type: 'event'; readonly event: CallEvent; readonly call: ReplyWith<CallSnapshot>; readonly cause?: number | undefined;
+};
 export type DirectoryChangedMessage = { readonly type: 'directoryChanged' };
 export type ErrorMessage = {
   readonly type: 'error'; readonly condition: LinkCondition; readonly message: string; readonly id?: number | undefined;

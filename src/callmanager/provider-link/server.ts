@@ -19,6 +19,8 @@ export interface ProviderLinkServerOptions {
   readonly host: string;
   readonly port: number;
   readonly log: Logger;
+  /** A ping to every link this often; one that missed two pongs is dropped, its session shut down (default 5 s). */
+  readonly pingMs?: number;
 }
 
 export class ProviderLinkServer {
@@ -26,6 +28,9 @@ export class ProviderLinkServer {
   readonly #connections = new Set<LinkConnection>();
   #wss: WebSocketServer | undefined;
   #unwatch: (() => void) | undefined;
+  #heartbeat: NodeJS.Timeout | undefined;
+  /** Links that answered since the last ping. */
+  readonly #alive = new WeakSet<WebSocket>();
   #next = 0;
 
   constructor(options: ProviderLinkServerOptions) {
@@ -42,6 +47,14 @@ export class ProviderLinkServer {
       wss.once('error', reject);
     });
     wss.on('connection', (ws) => this.#connection(ws));
+    // An engine whose node vanished without closing its socket would hold its route points forever.
+    this.#heartbeat = setInterval(() => {
+      for (const ws of wss.clients) {
+        if (!this.#alive.has(ws)) { ws.terminate(); continue; }
+        this.#alive.delete(ws);
+        ws.ping();
+      }
+    }, this.#options.pingMs ?? 5000);
     wss.on('error', (err) => this.#options.log.error({ err }, 'provider link listener error'));
     this.#unwatch = this.#options.onDirectoryChange(() => {
       for (const connection of this.#connections) connection.directoryChanged();
@@ -51,6 +64,7 @@ export class ProviderLinkServer {
 
   async close(): Promise<void> {
     this.#unwatch?.();
+    clearInterval(this.#heartbeat);
     const wss = this.#wss;
     if (!wss) return;
     for (const ws of wss.clients) ws.terminate();
@@ -64,6 +78,8 @@ export class ProviderLinkServer {
       close: (code, reason) => ws.close(code, reason),
     }, { provider: this.#options.provider, agents: this.#options.agents, log });
     this.#connections.add(connection);
+    this.#alive.add(ws);
+    ws.on('pong', () => this.#alive.add(ws));
     const unopened = setTimeout(() => {
       if (connection.appUserId !== undefined) return;
       ws.send(encode({ type: 'error', condition: 'not-open', message: `no open within ${OPEN_WITHIN_MS / 1000} s` }));
@@ -74,6 +90,7 @@ export class ProviderLinkServer {
         ws.send(encode({ type: 'error', condition: 'bad-message', message: 'text frames only' }));
         return;
       }
+      this.#alive.add(ws);
       connection.receive(rawText(data));
     });
     // ws closes the socket itself on a frame over maxPayload (close code 1009).

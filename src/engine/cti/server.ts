@@ -3,6 +3,7 @@
 // (CLIENT_EVENTS) those of its agent and of the calls on its agent's line. Events a request causes go out after
 // its CONF, tagged with its InvokeID (§7.2, §8.3). Teams go to sessions granted SUPERVISOR (§8.1); a standby
 // engine opens only standby sessions (§9.4).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import net from 'node:net';
 import type { Clock } from '../../shared/clock.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -55,9 +56,11 @@ export class CtiServer {
   readonly #sessions = new Set<CtiSession>();
   readonly #unsubscribe: (() => void)[] = [];
   #nextConnection = 1;
-  /** While a request runs, its events wait here so they follow its CONF. */
-  #held: Pending[] | undefined;
-  #cause: { invokeId: number; clientId: string } | undefined;
+  /**
+   * The request whose work is running now, across its awaits (the provider link carries it to the events the
+   * request causes): while it runs its events wait in `held` so they follow its CONF, tagged with its cause.
+   */
+  readonly #scope = new AsyncLocalStorage<RequestScope>();
   /** The requests waiting their turn (see #enqueue). */
   #queue: Promise<void> = Promise.resolve();
   readonly #csqStatistics: CsqStatisticsEvents;
@@ -286,8 +289,8 @@ export class CtiServer {
   }
 
   /**
-   * Requests are carried out one at a time, in arrival order: a request's reply may wait on the telephony
-   * provider, and the events held for it (#held) must be its own.
+   * Requests are carried out one at a time, in arrival order, so CONFs leave in the order the requests came even
+   * when one waits on the telephony provider.
    */
   #enqueue(session: CtiSession, message: CtiMessage): void {
     this.#queue = this.#queue.then(() => this.#request(session, message))
@@ -313,29 +316,25 @@ export class CtiServer {
       return;
     }
     const held: Pending[] = [];
-    this.#held = held;
-    this.#cause = { invokeId: message.invokeId, clientId: session.clientId ?? '' };
+    const scope: RequestScope = { cause: { poiseCauseInvokeId: message.invokeId, poiseCauseClientId: session.clientId ?? '' }, held };
     let reply: CtiMessage;
     try {
-      reply = await handleRequest(this.#options.engine, message);
+      reply = await this.#scope.run(scope, () => handleRequest(this.#options.engine, message));
     } catch (err) {
       session.log.error({ err, request: message.type }, 'cti request failed');
       reply = { type: 'FAILURE_CONF', invokeId: message.invokeId, status: CtiStatus.UNSPECIFIED_FAILURE };
     } finally {
-      this.#held = undefined;
-      this.#cause = undefined;
+      scope.held = undefined;
     }
     session.send(reply);
     for (const pending of held) this.#deliver(pending);
   }
 
   #broadcast(pending: Pending): void {
-    if (this.#held && this.#cause) {
-      const cause = { poiseCauseInvokeId: this.#cause.invokeId, poiseCauseClientId: this.#cause.clientId };
-      this.#held.push({ ...pending, message: withCause(pending.message, cause) });
-      return;
-    }
-    this.#deliver(pending);
+    const scope = this.#scope.getStore();
+    // Work a finished request left behind (a timer it started) is nobody's answer any more.
+    if (scope?.held) scope.held.push({ ...pending, message: withCause(pending.message, scope.cause) });
+    else this.#deliver(pending);
   }
 
   #deliver({ mask, message, agents }: Pending): void {
@@ -346,6 +345,12 @@ export class CtiServer {
       session.send(message);
     }
   }
+}
+
+interface RequestScope {
+  readonly cause: { readonly poiseCauseInvokeId: number; readonly poiseCauseClientId: string };
+  /** Until the CONF is sent. */
+  held: Pending[] | undefined;
 }
 
 const ENGINE_REQUESTS = new Set<string>([

@@ -3,6 +3,7 @@
 // of the request that caused them. When the link drops, requests are refused (InvalidState) until it is back;
 // it reconnects with back-off, opens again, registers and observes everything the engine had, and re-learns
 // the calls it knew (call-resync.ts). The call manager's agents come over the same link.
+import { AsyncResource } from 'node:async_hooks';
 import WebSocket, { type RawData } from 'ws';
 import type { CallEvent, CallEventListener, CallSnapshot } from '../../callmanager/calls/types.ts';
 import { encode, parseServerFrame } from '../../callmanager/provider-link/codec.ts';
@@ -30,9 +31,14 @@ export interface ProviderLinkOptions {
   readonly pingMs?: number;
 }
 
+/** A reply as it came: with a value or without, or a refusal. */
+type AnyReply = Reply | ReplyWith<unknown>;
+
 interface Pending {
-  readonly resolve: (reply: ReplyWith<unknown>) => void;
+  readonly resolve: (reply: AnyReply) => void;
   readonly timer: NodeJS.Timeout;
+  /** Where the request was made: the events it causes are delivered there, as in-process they would be. */
+  readonly scope: AsyncResource;
 }
 
 const refusal = (message: string): Refusal => ({ ok: false, error: 'InvalidState', message });
@@ -85,7 +91,7 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
     listAgents: async () => {
       const reply = await this.#request('listAgents', {});
       if (!reply.ok) throw new Error(`agents not read over the provider link: ${reply.message}`);
-      return reply.value as readonly LinkAgent[];
+      return ('value' in reply ? reply.value : []) as readonly LinkAgent[];
     },
     onChange: (listener) => {
       this.#directoryListeners.add(listener);
@@ -156,7 +162,7 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
     this.#firstOpen = undefined;
   }
 
-  #request(method: LinkMethod, params: object): Promise<ReplyWith<unknown>> {
+  #request(method: LinkMethod, params: object): Promise<AnyReply> {
     const ws = this.#ws;
     if (this.#shutdown) return Promise.resolve(refusal('the provider is SHUTDOWN'));
     if (!this.#open || !ws) {
@@ -165,14 +171,14 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
     return this.#send(ws, method, params);
   }
 
-  #send(ws: WebSocket, method: LinkMethod, params: object): Promise<ReplyWith<unknown>> {
+  #send(ws: WebSocket, method: LinkMethod, params: object): Promise<AnyReply> {
     const id = this.#nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.#pending.delete(id);
         resolve(refusal(`no reply from the call manager to ${method}`));
       }, this.#options.requestTimeoutMs);
-      this.#pending.set(id, { resolve, timer });
+      this.#pending.set(id, { resolve, timer, scope: new AsyncResource('PoiseProviderLinkRequest') });
       ws.send(JSON.stringify({ type: 'request', id, method, params }));
     });
   }
@@ -242,14 +248,15 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
         if (!pending) return;
         this.#pending.delete(message.id);
         clearTimeout(pending.timer);
-        const reply = message.reply;
-        pending.resolve(reply.ok ? { ok: true, value: 'value' in reply ? reply.value : undefined } : reply);
+        pending.resolve(message.reply);
         return;
       }
       case 'event': {
-        const { event, call } = message;
+        const { event, call, cause } = message;
         this.#calls.set(event.callId, call);
-        this.#emit(event);
+        const scope = cause === undefined ? undefined : this.#pending.get(cause)?.scope;
+        if (scope) scope.runInAsyncScope(() => this.#emit(event));
+        else this.#emit(event);
         if (event.type === 'CallInvalidEv' || !call.ok) this.#calls.delete(event.callId);
         return;
       }

@@ -47,7 +47,9 @@ async function callAnswered(extension: string): Promise<number> {
   const delivered = (await cti.waitFor('CALL_DELIVERED_EVENT', (e) => e.alertingDeviceId === extension)).event;
   const answer = await onAgentCall('ANSWER_CALL_REQ', delivered.connectionCallId, extension);
   assert.equal(answer.type, 'ANSWER_CALL_CONF', JSON.stringify(answer));
-  await cti.waitFor('CALL_ESTABLISHED_EVENT', (e) => e.answeringDeviceId === extension);
+  const established = (await cti.waitFor('CALL_ESTABLISHED_EVENT', (e) => e.answeringDeviceId === extension)).event;
+  // the event came back over the link as part of the request, and names it as its cause (cti.md §8.3)
+  assert.equal(established.poiseCauseInvokeId, answer.type === 'ANSWER_CALL_CONF' ? answer.invokeId : -1);
   return delivered.connectionCallId;
 }
 
