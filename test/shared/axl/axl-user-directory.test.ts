@@ -34,20 +34,11 @@ test('a refused service account is an error, not a failed sign-in', async () => 
 });
 
 test('after the first Basic sign-in the JSESSIONIDSSO cookie stands in for the password; a lost session signs in again', async () => {
-  // A recording proxy in front of the live AXL server: what each request authenticated with.
   const seen: string[] = [];
-  const target = new URL(axl.url);
   let forget = false;
-  const proxy = http.createServer((req, res) => {
+  const proxy = await recordingProxy(seen, (req) => {
     if (forget && req.headers.cookie) req.headers.cookie = 'JSESSIONIDSSO=NOT-A-SESSION';
-    seen.push(req.headers.authorization ? 'basic' : req.headers.cookie ? 'cookie' : 'none');
-    const upstream = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    req.pipe(upstream);
   });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   try {
     const { port } = proxy.address() as AddressInfo;
     const directory = new AxlUserDirectory({ url: `http://127.0.0.1:${port}/axl/`, userid: 'reader', password: ACCOUNTS.reader.password });
@@ -65,16 +56,7 @@ test('after the first Basic sign-in the JSESSIONIDSSO cookie stands in for the p
 
 test('a burst of first requests signs in once: the others wait for the cookie', async () => {
   const seen: string[] = [];
-  const target = new URL(axl.url);
-  const proxy = http.createServer((req, res) => {
-    seen.push(req.headers.authorization ? 'basic' : req.headers.cookie ? 'cookie' : 'none');
-    const upstream = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    req.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const proxy = await recordingProxy(seen);
   try {
     const { port } = proxy.address() as AddressInfo;
     const directory = new AxlUserDirectory({ url: `http://127.0.0.1:${port}/axl/`, userid: 'reader', password: ACCOUNTS.reader.password });
@@ -87,3 +69,19 @@ test('a burst of first requests signs in once: the others wait for the cookie', 
     await new Promise((resolve) => proxy.close(resolve));
   }
 });
+
+/** A proxy in front of the live AXL server that notes what each request authenticated with. */
+async function recordingProxy(seen: string[], tamper: (req: http.IncomingMessage) => void = () => {}): Promise<http.Server> {
+  const target = new URL(axl.url);
+  const proxy = http.createServer((req, res) => {
+    tamper(req);
+    seen.push(req.headers.authorization ? 'basic' : req.headers.cookie ? 'cookie' : 'none');
+    const upstream = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return proxy;
+}
