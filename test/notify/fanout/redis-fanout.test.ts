@@ -4,6 +4,7 @@
 // Redis is back items from A reach it again. Each node is a real notification service with its own call manager.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { XmppClient } from '@xmpp/client';
 import { Redis } from 'ioredis';
@@ -84,11 +85,16 @@ describe('notifications across nodes through Redis', { skip: redisUrl ? false : 
     const url = new URL(redisUrl!);
     const late = await startTcpProxy({ host: url.hostname, port: Number(url.port || 6379) });
     await late.cut();
+    // While cut, the proxy's port is held by a listener that drops every connection: freed, the kernel could hand
+    // it to one of the new node's own listeners, and the proxy could not come back on it.
+    const holder = net.createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => holder.listen(late.port, '127.0.0.1', resolve));
     try {
       const proxied = new URL(redisUrl!);
       proxied.hostname = '127.0.0.1';
       proxied.port = String(late.port);
       const c = await startNode(proxied.toString());
+      await new Promise((resolve) => holder.close(resolve));
       await late.restore();
       const deadline = Date.now() + 20_000;
       let n = 0;
@@ -101,6 +107,7 @@ describe('notifications across nodes through Redis', { skip: redisUrl ? false : 
       const c = nodes.pop();
       await c?.client.stop().catch(() => undefined);
       await c?.node.close();
+      if (holder.listening) await new Promise((resolve) => holder.close(resolve));
       await late.close();
     }
   });
