@@ -136,8 +136,9 @@ describe('built-in gadgets in Chromium', { skip: skipWithoutChromium }, () => {
     await books.waitForSelector('text=No contact matches.');
     await books.fill('#phone-book-search', 'okaf');
     await books.click('tr[data-number="1002"] button[data-action="MAKE_CALL"]');
-    const card = await gadget.waitForSelector('section.call-card', { timeout: 5_000 });
-    assert.equal(await card.$eval('[data-field="otherParty"]', (e) => e.textContent), '1002');
+    // the card may show before the Dialog update that names the other party
+    const card = await gadget.waitForSelector('section.call-card [data-field="otherParty"]:text-is("1002")', { timeout: 5_000 });
+    assert.equal(await card.textContent(), '1002');
     await gadget.click('section.call-card button[data-action="DROP"]');
     await gadget.waitForSelector('.idle', { timeout: 5_000 });
   });
