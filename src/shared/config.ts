@@ -40,7 +40,7 @@ const Env = z.object({
   POISE_NOTIFY_PUBLISHER: z.string().regex(/^[^@/\s]+$/).optional(),   // a directory user who may publish to every node over c2s
   POISE_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'redis:// or rediss://').optional(), // notifications across the nodes of a cluster
   POISE_AXL_URL: z.string().url().optional(),                          // AXL for user sign-in when the call manager runs elsewhere
-  POISE_CTI_CLIENT_ID: z.string().min(1).max(63).optional(),          // CTI user (cti.md §4.1); unset: any client
+  POISE_CTI_CLIENT_ID: z.string().min(1).max(63).optional(),          // CTI user (cti.md §4.1); unset: every client
   POISE_CTI_CLIENT_PASSWORD: z.string().max(64).optional(),
   POISE_WEB_AXL_URL: z.string().url().optional(),                      // unset: this node's call manager (loopback)
   POISE_WEB_AXL_USER: z.string().min(1).default('poise_axl'),          // read-only AXL account (axl.md §2)

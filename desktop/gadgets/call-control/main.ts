@@ -1,6 +1,6 @@
 // The call control gadget (desktop-and-gadgets.md §2, /desktop/scripts/js/callcontrol.js): the agent's calls from
 // user.getDialogs(), each with the buttons its state allows, a dial pad when idle, wrap-up reasons in WORK.
-// Written against the public finesse.js API only, as any customer gadget.
+// Written against the public finesse.js API only, as a customer gadget would be.
 import '../shared/gadget.css';
 import './call-control.css';
 import { text } from '../shared/data.ts';

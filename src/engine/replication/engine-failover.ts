@@ -116,7 +116,7 @@ export async function openFailover(deps: {
   const { config, log } = deps;
   const paired = config.peer !== undefined || config.engine.role !== 'master';
   const { secret } = config.cluster;
-  if (paired && secret === undefined) log.warn('no POISE_CLUSTER_SECRET: any peer that reaches the replication port is served the live state');
+  if (paired && secret === undefined) log.warn('no POISE_CLUSTER_SECRET: every peer that reaches the replication port is served the live state');
   const server = paired ? new ReplicationServer({ host: config.host, port: config.engine.replication.port, secret, log }) : undefined;
   const port = await server?.listen();
   if (server) log.info({ port }, 'replication endpoint listening');

@@ -38,7 +38,7 @@ export interface LivedataServerOptions {
   shortWindowMs?: number;
   longWindowMs?: number;
   reasonLabel?: (code: number) => string | undefined;
-  /** Origins allowed to connect from a browser (the desktop's); default: any, for gadgets on other hosts. */
+  /** Origins allowed to connect from a browser (the desktop's); default: every origin, for gadgets on other hosts. */
   corsOrigin?: string | string[] | boolean;
 }
 

@@ -82,7 +82,7 @@ export async function listenTcp(options: {
       },
     };
     const session = notify.openSession(transport, connLog);
-    // An error reply to the ping counts too: any inbound byte resets both timers (§10).
+    // An error reply to the ping counts too: each inbound byte resets both timers (§10).
     let pingTimer: NodeJS.Timeout | undefined;
     let dropTimer: NodeJS.Timeout | undefined;
     let pings = 0;
