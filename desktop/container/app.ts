@@ -129,7 +129,7 @@ export async function startApp(options: AppOptions): Promise<void> {
       finesse: await becomeMaster({
         hub: options.hub, installGadgets: options.installGadgets, prefs, userId: record.id, password: input.password,
         auth: record.auth, xmppDomain: prefs.xmppDomain ?? '', pubsubDomain: prefs.pubsubDomain ?? '',
-        tunnelUrl: config.tunnelUrl, finesseScript: options.finesseScript, timeoutMs: CONNECT_TIMEOUT_MS,
+        tunnelUrl: config.tunnelUrl, transport: config.xmppTransport, finesseScript: options.finesseScript, timeoutMs: CONNECT_TIMEOUT_MS,
       }).catch(() => failWith({ kind: 'unreachable' })),
     };
     const user = master.user ?? await loadUser(master.finesse, record.id, () => { for (const listener of userEvents) listener(); });

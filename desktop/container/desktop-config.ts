@@ -9,6 +9,8 @@ export interface DesktopConfig {
   xmppDomain: string;
   pubsubDomain: string;
   tunnelUrl: string;
+  /** How the tunnel page reaches XMPP, as the administrator configured it. */
+  xmppTransport: 'bosh' | 'websocket';
   webHttpPort: number;
 }
 
@@ -27,6 +29,7 @@ export async function loadDesktopConfig(): Promise<DesktopConfig> {
     xmppDomain: text('xmppDomain'),
     pubsubDomain: text('pubsubDomain'),
     tunnelUrl: text('tunnelUrl'),
+    xmppTransport: text('xmppTransport') === 'websocket' ? 'websocket' : 'bosh',
     webHttpPort: typeof value.webHttpPort === 'number' ? value.webHttpPort : Number(location.port || 80),
   };
 }

@@ -28,7 +28,9 @@ export interface UserOptions {
   onError?: (error: unknown) => void;
 }
 
-export interface BoshOptions { xmppDomain: string; pubsubDomain: string; resource: string; tunnelUrl?: string }
+export interface BoshOptions {
+  xmppDomain: string; pubsubDomain: string; resource: string; tunnelUrl?: string; transport?: 'bosh' | 'websocket';
+}
 
 export interface FinesseLibrary {
   clientservices: { ClientServices: {

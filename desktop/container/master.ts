@@ -17,6 +17,8 @@ export interface MasterOptions {
   xmppDomain: string;
   pubsubDomain: string;
   tunnelUrl: string;
+  /** BOSH (Finesse's) or WebSocket, from DesktopConfig. */
+  transport: 'bosh' | 'websocket';
   finesseScript: string;
   timeoutMs: number;
 }
@@ -46,7 +48,7 @@ export async function becomeMaster(options: MasterOptions): Promise<FinesseLibra
   });
   finesse.clientservices.ClientServices.initBosh({
     xmppDomain: options.xmppDomain, pubsubDomain: options.pubsubDomain,
-    resource: `desktop-${crypto.randomUUID().slice(0, 8)}`, tunnelUrl: options.tunnelUrl,
+    resource: `desktop-${crypto.randomUUID().slice(0, 8)}`, tunnelUrl: options.tunnelUrl, transport: options.transport,
   });
   await connected;
   return finesse;

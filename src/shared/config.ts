@@ -66,6 +66,7 @@ const Env = z.object({
   POISE_CLUSTER_SECRET: z.string().min(16).optional(),                  // shared by the nodes of a cluster; never sent anywhere
   POISE_SHARED_SIGN_IN_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600), // sign-ins believed cluster-wide (Redis); 0: off
   POISE_FAILOVER_TICKET_SECONDS: z.coerce.number().int().min(30).max(3600).default(300), // how long a failover ticket is good for; desktops renew it at half
+  POISE_DESKTOP_XMPP_TRANSPORT: z.enum(['bosh', 'websocket']).default('bosh'), // the desktop tunnel's XMPP transport; BOSH as Finesse
 });
 export type EnvInput = Record<string, string | undefined>;
 
@@ -114,6 +115,8 @@ export interface PoiseConfig {
   web: {
     axlUrl: string | undefined; axlUser: string; axlPassword: string | undefined;
     authCacheSeconds: number; maxBodyBytes: number;
+    /** How the desktop's tunnel page reaches XMPP (desktop-and-gadgets.md, Poise extensions): BOSH or WebSocket. */
+    desktopXmppTransport: 'bosh' | 'websocket';
     /** The engine's CTI server; host undefined: the engine of this node, if it runs one. */
     cti: { host: string | undefined; port: number; retryMs: number;
       /** Both engines of a pair; 'local' is this node's engine (cti.md §9.4). */
@@ -194,6 +197,7 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
     web: {
       axlUrl: e.POISE_WEB_AXL_URL, axlUser: e.POISE_WEB_AXL_USER, axlPassword: e.POISE_WEB_AXL_PASSWORD,
       authCacheSeconds: e.POISE_WEB_AUTH_CACHE_SECONDS, maxBodyBytes: e.POISE_WEB_MAX_BODY_BYTES,
+      desktopXmppTransport: e.POISE_DESKTOP_XMPP_TRANSPORT,
       cti: { host: e.POISE_WEB_CTI_HOST, port: e.POISE_WEB_CTI_PORT ?? e.POISE_CTI_PORT, retryMs: e.POISE_WEB_CTI_RETRY_MS,
         engines: e.POISE_WEB_CTI_ENGINES?.split(',').map((entry) => {
           if (entry === 'local') return 'local' as const;

@@ -130,6 +130,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
     publicHost: config.publicHost, xmppDomain: config.notify.xmppDomain,
     webHttpPort: portOf(http), webHttpsPort: portOf(https),
     boshPort: boshPorts().bosh, boshHttpsPort: boshPorts().boshHttps,
+    xmppTransport: config.web.desktopXmppTransport,
     livedataPort: isLivedataService(livedata) ? livedata.port : undefined,
   });
   const containerContext: ContainerContext = {

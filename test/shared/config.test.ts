@@ -15,6 +15,7 @@ test('defaults give the ports of the architecture table and PGlite in ./data', (
   assert.deepEqual(config.services, ['callmanager', 'notify', 'engine', 'livedata', 'web']);
   assert.deepEqual(config.web, {
     axlUrl: undefined, axlUser: 'poise_axl', axlPassword: undefined, authCacheSeconds: 30, maxBodyBytes: 2 * 1024 * 1024,
+    desktopXmppTransport: 'bosh',
     cti: { host: undefined, port: 12018, retryMs: 1000, engines: undefined },
   });
   assert.equal(config.engine.role, 'master');
@@ -81,4 +82,10 @@ test('a failover ticket is good for five minutes unless configured', () => {
   assert.deepEqual(loadConfig({}).failover, { ticketSeconds: 300 });
   assert.deepEqual(loadConfig({}, ['--failover-ticket-seconds=60']).failover, { ticketSeconds: 60 });
   assert.throws(() => loadConfig({}, ['--failover-ticket-seconds=5']), ConfigError);
+});
+
+test('the desktop reaches XMPP over BOSH unless WebSocket is configured; nothing else is accepted', () => {
+  assert.equal(loadConfig({ POISE_DESKTOP_XMPP_TRANSPORT: 'websocket' }).web.desktopXmppTransport, 'websocket');
+  assert.equal(loadConfig({}, ['--desktop-xmpp-transport=bosh']).web.desktopXmppTransport, 'bosh');
+  assert.throws(() => loadConfig({ POISE_DESKTOP_XMPP_TRANSPORT: 'tcp' }), /POISE_DESKTOP_XMPP_TRANSPORT/);
 });

@@ -13,6 +13,8 @@ export interface DesktopSite {
   /** The notification service's HTTP ports (BOSH, WebSocket, tunnel page): 7071 and 7443. */
   boshPort: number;
   boshHttpsPort: number;
+  /** The XMPP transport the desktop's tunnel page uses (POISE_DESKTOP_XMPP_TRANSPORT). */
+  xmppTransport: 'bosh' | 'websocket';
   /** Live Data's Socket.IO port (12015); undefined when Live Data does not run in this node. */
   livedataPort: number | undefined;
 }

@@ -23,6 +23,8 @@ export interface DesktopConfig {
   pubsubDomain: string;
   /** The hidden XMPP tunnel page (§4.3) on the notification service, same scheme as the page. */
   tunnelUrl: string;
+  /** How the tunnel page reaches XMPP: BOSH at `/http-bind/` or WebSocket at `/ws/` (an administrator's choice). */
+  xmppTransport: 'bosh' | 'websocket';
   /** The web service's plain-HTTP port: gadget prefs `localhostPort`, the port the gadget proxy calls. */
   webHttpPort: number;
   webHttpsPort: number;
@@ -53,6 +55,7 @@ export function desktopConfigOf(site: DesktopSite, info: SystemInfoState, origin
     xmppDomain: site.xmppDomain,
     pubsubDomain: `pubsub.${site.xmppDomain}`,
     tunnelUrl: `${origin.scheme}://${hostForUrl(origin.hostname)}:${tunnelPort}/tunnel/`,
+    xmppTransport: site.xmppTransport,
     webHttpPort: site.webHttpPort,
     webHttpsPort: site.webHttpsPort,
   };

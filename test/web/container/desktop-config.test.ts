@@ -10,7 +10,7 @@ import { startWebNode, type WebFixture } from '../../support/web.ts';
 
 const SITE: DesktopSite = {
   publicHost: 'node-a.example.com', xmppDomain: 'node-a.example.com', webHttpPort: 8082, webHttpsPort: 8445,
-  boshPort: 7071, boshHttpsPort: 7443, livedataPort: 12015,
+  boshPort: 7071, boshHttpsPort: 7443, xmppTransport: 'bosh', livedataPort: 12015,
 };
 const PEER = { host: 'node-b.example.com', httpsPort: 8445, xmppPort: 7071, xmppSecurePort: 7443 };
 const info = (status: SystemInfoState['status'], peer = true): SystemInfoState => ({
@@ -27,7 +27,7 @@ describe('desktopConfigOf', () => {
       enableMobileAgentLogin: false, isProxyRequest: false, redirectToAlternateHost: false,
       alternateHost: 'node-b.example.com:8445', xmppDomain: 'node-a.example.com',
       pubsubDomain: 'pubsub.node-a.example.com', tunnelUrl: 'https://node-a.example.com:7443/tunnel/',
-      webHttpPort: 8082, webHttpsPort: 8445,
+      xmppTransport: 'bosh', webHttpPort: 8082, webHttpsPort: 8445,
     });
   });
 
@@ -36,6 +36,11 @@ describe('desktopConfigOf', () => {
     assert.equal(config.systemStatus, 'OUT_OF_SERVICE');
     assert.equal(config.redirectToAlternateHost, true);
     assert.equal(config.tunnelUrl, 'http://node-a.example.com:7071/tunnel/');
+  });
+
+  test('the administrator\'s XMPP transport reaches the page', () => {
+    const config = desktopConfigOf({ ...SITE, xmppTransport: 'websocket' }, info('IN_SERVICE'), { scheme: 'http', hostname: 'node-a.example.com' });
+    assert.equal(config.xmppTransport, 'websocket');
   });
 
   test('out of service on a single node: nowhere to go', () => {
