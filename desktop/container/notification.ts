@@ -36,5 +36,14 @@ export function readUserNotification(data: unknown): UserNotification | undefine
   return state ? { kind: 'state', state, requestId } : undefined;
 }
 
+export type SystemStatus = 'IN_SERVICE' | 'OUT_OF_SERVICE';
+
+/** The status a SystemInfo notification carries (notifications.md §12: a PUT on every status change). */
+export function readSystemStatus(data: unknown): SystemStatus | undefined {
+  const update = property(property(data, 'object'), 'Update');
+  const status = text(property(property(property(update, 'data'), 'systemInfo'), 'status'));
+  return status === 'IN_SERVICE' || status === 'OUT_OF_SERVICE' ? status : undefined;
+}
+
 /** The hub topic of a pubsub node: `/finesse/api/User/agent1` → `finesse.api.User.agent1` (§4.2). */
 export const topicOfNode = (node: string): string => node.replace(/^\//, '').replaceAll('/', '.');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readUserNotification, topicOfNode } from '../../../desktop/container/notification.ts';
+import { readSystemStatus, readUserNotification, topicOfNode } from '../../../desktop/container/notification.ts';
 
 test('a User change', () => {
   const data = { content: '…', object: { Update: { data: { user: { state: 'NOT_READY' } }, event: 'PUT', requestId: 'r1', source: '/finesse/api/User/agent1' } } };
@@ -23,4 +23,13 @@ test('anything else is not a User notification', () => {
 test('node paths become hub topics', () => {
   assert.equal(topicOfNode('/finesse/api/User/agent1'), 'finesse.api.User.agent1');
   assert.equal(topicOfNode('/finesse/api/User/agent1/Dialogs'), 'finesse.api.User.agent1.Dialogs');
+});
+
+test('a SystemInfo change says whether the contact center is in service; anything else says nothing', () => {
+  const info = (status: unknown) => ({ object: { Update: { data: { systemInfo: { status, xmppDomain: 'node-a' } }, event: 'PUT' } } });
+  assert.equal(readSystemStatus(info('OUT_OF_SERVICE')), 'OUT_OF_SERVICE');
+  assert.equal(readSystemStatus(info('IN_SERVICE')), 'IN_SERVICE');
+  for (const data of [info('MAINTENANCE'), info(undefined), undefined, {}, { object: { Update: { data: { user: { status: 'IN_SERVICE' } } } } }]) {
+    assert.equal(readSystemStatus(data), undefined);
+  }
 });
