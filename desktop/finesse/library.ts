@@ -11,6 +11,7 @@ import {
   TeamLayoutConfig, Workflow, WorkflowAction, WorkflowActions, Workflows, WrapUpReason, WrapUpReasons,
 } from './restservices/configuration.ts';
 import { Dialog, Dialogs } from './restservices/dialog.ts';
+import { Media, MediaList } from './restservices/media.ts';
 import { Queue, Queues } from './restservices/queue.ts';
 import { RestBase } from './restservices/rest-base.ts';
 import { RestCollectionBase } from './restservices/rest-collection.ts';
@@ -28,7 +29,7 @@ export const clientservices = {
 };
 
 export const restservices = {
-  RestBase, RestCollectionBase, User, Users, Dialog, Dialogs, Team, Teams, TeamUsers, Queue, Queues, SystemInfo,
+  RestBase, RestCollectionBase, User, Users, Dialog, Dialogs, Team, Teams, TeamUsers, Queue, Queues, SystemInfo, Media, MediaList,
   ReasonCode, ReasonCodes, WrapUpReason, WrapUpReasons, PhoneBook, PhoneBooks, Contact, Contacts, Workflow,
   Workflows, WorkflowAction, WorkflowActions, MediaPropertiesLayout, LayoutConfig, TeamLayoutConfig,
 };

@@ -208,6 +208,24 @@ describe('finesse.js in Chromium', { skip: skipWithoutChromium }, () => {
     assert.equal(ready.data.object?.Update?.event, 'PUT');
   });
 
+  test('getMediaList against the node: its 404 (no non-voice media) loads an empty list; no active device, no devices', async () => {
+    assert.equal((await fx.call('GET', '/User/agent1/Media', { as: 'agent1' })).status, 404);
+    // A string, so that the page runs it as written (the test's compiler would wrap named functions).
+    const seen = await container.evaluate(`new Promise((resolve, reject) => {
+      new window.finesse.restservices.User({
+        id: 'agent1',
+        onLoad: (user) => user.getMediaList({
+          onLoad: (list) => resolve({
+            media: Object.keys(list.getCollection()), url: list.getRestUrl(), same: user.getMediaList() === list,
+            active: user.getActiveDeviceId(), devices: user.getDevices(),
+          }),
+          onError: (rsp) => reject(new Error('getMediaList failed with ' + rsp.status)),
+        }),
+      });
+    })`);
+    assert.deepEqual(seen, { media: [], url: '/finesse/api/User/agent1/Media', same: true, active: '', devices: [] });
+  });
+
   test('getDialogs({onCollectionAdd}) sees a lab call to 7001 ringing with its call variables; ANSWER succeeds', async () => {
     assert.equal(await container.evaluate(() => window.harness.watchDialogs()), 0);
     const placed = await fetch(`${fx.cmUrl}/lab/calls`, {

@@ -6,6 +6,7 @@ import { Dialog, Dialogs } from './dialog.ts';
 import { isObject, RestBase, textOf, type RestOptions } from './rest-base.ts';
 import type { RestHandlers } from './rest-request.ts';
 import { Queues } from './queue.ts';
+import { MediaList } from './media.ts';
 import {
   MediaPropertiesLayout, PhoneBooks, ReasonCode, ReasonCodes, WrapUpReasons, Workflows,
 } from './configuration.ts';
@@ -19,6 +20,7 @@ const States = {
 export class User extends RestBase {
   static readonly States = States;
   #dialogs?: Dialogs;
+  #mediaList?: MediaList;
 
   override getRestType(): string { return 'User'; }
   protected override _idFromData(data: XmlJsObject): string { return textOf(data.loginId) || super._idFromData(data); }
@@ -51,6 +53,21 @@ export class User extends RestBase {
   }
   isWrapUp(): boolean { return this.getState() === States.WORK || this.getState() === States.WORK_READY; }
   isMobileAgent(): boolean { return this.#field('mobileAgent') !== '' && isObject(this._data?.mobileAgent); }
+  /**
+   * The agent's active device (desktop-and-gadgets.md §5, SHOULD): the User's `activeDeviceId`, which only CCE
+   * deployments with device selection send; Poise omits it (rest-api.md §3), so it is '' here (inferred: no device
+   * to choose between).
+   */
+  getActiveDeviceId(): string { return this.#field('activeDeviceId'); }
+  /**
+   * The devices of the agent's extension, `[{deviceId, deviceType, deviceTypeName}]` (the JTAPI type and its name),
+   * from the User's `devices/device` list; empty where the User has none, as on Poise (inferred, as above).
+   */
+  getDevices(): { deviceId: string; deviceType: string; deviceTypeName: string }[] {
+    const devices = this._data?.devices;
+    return (isObject(devices) ? Utilities.getArray(devices.device) : []).filter(isObject)
+      .map((d) => ({ deviceId: textOf(d.deviceId), deviceType: textOf(d.deviceType), deviceTypeName: textOf(d.deviceTypeName) }));
+  }
   getWrapUpOnIncoming(): string { return isObject(this._data?.settings) ? textOf(this._data.settings.wrapUpOnIncoming) : ''; }
 
   setState(state: string, reasonCode?: { id?: string } | RestHandlers, handlers?: RestHandlers): this {
@@ -101,6 +118,20 @@ export class User extends RestBase {
       }
     }
     return this.#dialogs;
+  }
+
+  /** The user's non-voice media (media.ts); one list per User object, later handlers added to it. */
+  getMediaList(options: RestOptions = {}): MediaList {
+    if (!this.#mediaList) {
+      this.#mediaList = new MediaList({ ...options, parentObj: this });
+      return this.#mediaList;
+    }
+    for (const type of ['load', 'change', 'collectionAdd', 'collectionDelete', 'error'] as const) {
+      const key = `on${type.charAt(0).toUpperCase()}${type.slice(1)}` as keyof RestOptions;
+      const cb = options[key];
+      if (typeof cb === 'function') this.#mediaList.addHandler(type, cb as (subject: unknown) => void);
+    }
+    return this.#mediaList;
   }
 
   getQueues(options: RestOptions = {}): Queues { return new Queues({ ...options, parentObj: this }); }

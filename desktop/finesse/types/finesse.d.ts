@@ -76,6 +76,11 @@ declare namespace finesse {
       makeSMCall(number: string, handlers?: RequestHandlers): this;
       makeBargeCall(number: string, dialogUri: string, handlers?: RequestHandlers): this;
       getDialogs(options?: RestOptions<Dialogs, Dialog>): Dialogs;
+      /** Non-voice media; an empty list on Poise, which has no non-voice Media Routing Domains. */
+      getMediaList(options?: RestOptions<MediaList, Media>): MediaList;
+      /** '' on Poise, whose User carries no activeDeviceId. */
+      getActiveDeviceId(): string;
+      getDevices(): { deviceId: string; deviceType: string; deviceTypeName: string }[];
       getQueues(options?: RestOptions<Queues, Queue>): Queues;
       getWrapUpReasons(options?: RestOptions<WrapUpReasons>): WrapUpReasons;
       getPhoneBooks(options?: RestOptions<PhoneBooks>): PhoneBooks;
@@ -135,6 +140,22 @@ declare namespace finesse {
       getStatistics(): Record<string, string> & { callsInQueue?: string; startTimeOfLongestCallInQueue?: string };
     }
     class Queues extends RestCollectionBase<Queue> {}
+
+    class Media extends RestBase {
+      getMediaId(): string;
+      getName(): string;
+      getDescription(): string;
+      getState(): string;
+      getStateChangeTime(): string;
+      getReasonCodeId(): string;
+      getMaxDialogLimit(): string;
+      getInterruptAction(): string;
+      getDialogLogoutAction(): string;
+      getInterruptible(): boolean;
+      isRoutable(): boolean;
+      isLoggedIn(): boolean;
+    }
+    class MediaList extends RestCollectionBase<Media> {}
 
     class SystemInfo extends RestBase {
       static Statuses: Record<'IN_SERVICE' | 'OUT_OF_SERVICE', string>;
