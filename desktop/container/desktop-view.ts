@@ -6,6 +6,7 @@ import { installContainerGlobals } from './container-globals.ts';
 import { ContainerTopics } from './container-topics.ts';
 import { TOPICS } from './container-requests.ts';
 import { ContainerDialog } from './dialog.ts';
+import { checkNode } from './failover.ts';
 import { h } from './dom.ts';
 import type { FinesseUser, ReasonCode } from './finesse-api.ts';
 import type { GadgetPrefs } from './gadget-prefs.ts';
@@ -38,6 +39,13 @@ export interface DesktopView {
 }
 
 const GADGET_MARGIN_PX = 16;
+const SYSTEM_CHECK_TIMEOUT_MS = 5000;
+
+/** This node's SystemInfo status now; undefined when it does not answer. */
+async function ownSystemStatus(): Promise<'IN_SERVICE' | 'OUT_OF_SERVICE' | undefined> {
+  const health = await checkNode('', SYSTEM_CHECK_TIMEOUT_MS);
+  return health === 'in-service' ? 'IN_SERVICE' : health === 'out-of-service' ? 'OUT_OF_SERVICE' : undefined;
+}
 
 export function renderDesktop(options: DesktopViewOptions): DesktopView {
   const { hub, layout } = options;
@@ -53,7 +61,7 @@ export function renderDesktop(options: DesktopViewOptions): DesktopView {
   const pageGadgets = h('section', { class: 'page-gadgets', 'aria-label': 'Call control', hidden: layout.page.length === 0 });
   const main = h('main', { class: 'desktop-main', id: 'desktop-main' }, pageGadgets, tabs.bar, tabs.panels);
   const desktop = h('div', { class: 'desktop', id: 'desktop', 'data-role': layout.role },
-    header.element, connectionBanner(hub), main);
+    header.element, connectionBanner(hub, ownSystemStatus), main);
   options.root.replaceChildren(desktop);
   document.title = `${options.configs.title || 'Poise'} – ${options.user.getId()}`;
   const dialog = new ContainerDialog(desktop);
