@@ -17,7 +17,8 @@ import { AxlUserDirectory } from '../shared/axl/axl-user-directory.ts';
 import { openBroker, type StatisticsBroker } from '../livedata/broker/index.ts';
 import { StatisticsFeed } from './stats/statistics-feed.ts';
 import { PostgresMastership } from './mastership/pg-mastership.ts';
-import { openFailover, type EngineFailover } from './replication/engine-failover.ts';
+import { isPaired, openFailover, type EngineFailover } from './replication/engine-failover.ts';
+import { CheckpointStore, StateCheckpoint, usableState } from './replication/state-checkpoint.ts';
 import { inProcessProvider } from './provider-link/in-process-session.ts';
 import { ProviderLinkClient } from './provider-link/link-client.ts';
 import { RegistrationGate } from './provider-link/registration-gate.ts';
@@ -106,21 +107,27 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
   await store.migrate('engine');
   const repository = new EngineRepository(store.db);
   await seedEngineDemo(repository, { loadAgents: config.demo.extraAgents, log });
+  // An engine alone keeps its live state in its store; one that finds a checkpoint starts standby and takes it
+  // back before it serves CTI, so the first replay web gets already shows the agents and their calls.
+  const checkpoints = isPaired(config) ? undefined : new CheckpointStore(store.db);
+  const saved = await checkpoints?.read();
+  const resuming = saved !== undefined && config.engine.role === 'master';
+  const startsMaster = config.engine.role === 'master' && !resuming;
   const engine = await openEngine({
     provider: telephony.provider, credentials: { appUser: SERVICE_ACCOUNTS.provider, password: telephony.password },
     directory: telephony.directory, repository, clock, log,
     // a standby claims no device and acts on no call until it is master
-    active: config.engine.role === 'master',
+    active: startsMaster,
     releaseOnStandby: telephony.gate === undefined,
   });
   const cti = new CtiServer({
     engine, clock, log: log.child({ component: 'cti' }), host: config.host, port: config.ports.cti,
-    client: config.engine.ctiClient, role: config.engine.role === 'master' ? 'master' : 'standby',
+    client: config.engine.ctiClient, role: startsMaster ? 'master' : 'standby',
   });
   const ctiPort = await cti.listen();
   let feed: StatisticsFeed | undefined;
   const failover = await openFailover({
-    engine, cti, config, log: log.child({ component: 'replication' }),
+    engine, cti, config, log: log.child({ component: 'replication' }), startStandby: resuming,
     // over the link, the gate registers the devices the engine asked for once this engine is master
     onActive: (active) => {
       telephony.gate?.setActive(active);
@@ -134,6 +141,8 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
     onRole: (role) => void failover.setRole(role),
   }) : undefined;
   mastership?.start();
+  if (resuming) await failover.resume(usableState(saved, engine.session.callManagerRunId, Date.now(), log));
+  const checkpoint = checkpoints && new StateCheckpoint({ engine, store: checkpoints, log });
   // Users are checked as UCCX checks them: AXL doAuthenticateUser with the read-only account (adminapi.md §1.3).
   const people = peopleOf(telephony.directory);
   const adminApi: AdminApiOptions = {
@@ -154,6 +163,7 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
     endpoints: [{ label: 'CTI server (Cisco CTI protocol v14)', url: `tcp://${config.publicHost}:${ctiPort}` }],
     async close() {
       await mastership?.close();
+      await checkpoint?.close();
       await failover.close();
       unwatchNames?.();
       feed?.close();

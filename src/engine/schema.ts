@@ -2,7 +2,7 @@
 // learns this data over CTI and the configuration API, as Finesse learns it from UCCX. Agents themselves are the
 // call manager's end users; a resource row holds only what the engine adds to one (skills, team, group).
 import { sql } from 'drizzle-orm';
-import { boolean, integer, jsonb, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, jsonb, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
 
 export const skills = pgTable('engine_skill', {
   id: serial('id').primaryKey(),
@@ -106,4 +106,16 @@ export const triggers = pgTable('engine_trigger', {
 export const settings = pgTable('engine_setting', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
+});
+
+/**
+ * The engine's live state as of its last checkpoint (replica rows as JSON), so an engine that restarts while the
+ * call manager kept running takes its agents and calls back instead of signing everyone out. One row.
+ */
+export const liveCheckpoint = pgTable('engine_live_checkpoint', {
+  id: text('id').primaryKey(),
+  /** The call manager's run the calls belong to: after its restart the state is stale. */
+  callManagerRunId: text('call_manager_run_id').notNull(),
+  writtenAt: bigint('written_at', { mode: 'number' }).notNull(),
+  state: text('state').notNull(),
 });

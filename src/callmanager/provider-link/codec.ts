@@ -102,7 +102,7 @@ const Event = z.custom<CallEvent>((v) => isRecord(v) && typeof v['type'] === 'st
 const Snapshot = z.custom<CallSnapshot>((v) => isRecord(v) && typeof v['id'] === 'string' && Array.isArray(v['connections']));
 
 const ServerEnvelope = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('opened'), appUserId: z.string() }),
+  z.object({ type: z.literal('opened'), appUserId: z.string(), runId: z.string().max(64) }),
   z.object({ type: z.literal('reply'), id: z.number().int(), reply: AnyReply }),
   z.object({
     type: z.literal('event'), event: Event, call: z.union([z.object({ ok: z.literal(true), value: Snapshot }), Refusal]),

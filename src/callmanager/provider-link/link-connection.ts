@@ -92,7 +92,7 @@ export class LinkConnection {
       this.#send({ type: 'event', event, call, ...(this.#causing === undefined ? {} : { cause: this.#causing }) });
     });
     this.deps.log.info({ appUser: session.appUserId }, 'provider link open');
-    this.#send({ type: 'opened', appUserId: session.appUserId });
+    this.#send({ type: 'opened', appUserId: session.appUserId, runId: this.deps.provider.runId });
   }
 
   #enqueue(request: LinkRequest, session: ProviderSession): void {

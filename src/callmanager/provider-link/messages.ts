@@ -32,7 +32,7 @@ export type ClientMessage = OpenMessage | RequestMessage;
 
 export type LinkCondition = 'bad-json' | 'bad-message' | 'not-open' | 'already-open' | 'open-refused';
 
-export type OpenedMessage = { readonly type: 'opened'; readonly appUserId: string };
+export type OpenedMessage = { readonly type: 'opened'; readonly appUserId: string; readonly runId: string };
 export type ReplyMessage = { readonly type: 'reply'; readonly id: number; readonly reply: Reply | ReplyWith<unknown> };
 /** `cause`: the id of the request this event is part of, when a request of this link caused it. */
 export type EventMessage = {

@@ -1,5 +1,6 @@
 // The call manager's side of the provider link: opens sessions for application users and keeps which session
 // registered which CTI device, since a device has one registering application at a time.
+import { randomUUID } from 'node:crypto';
 import type { CallModel } from '../calls/call-model.ts';
 import { TelephonyError } from '../calls/errors.ts';
 import type { DeviceRegistry } from '../calls/types.ts';
@@ -37,6 +38,8 @@ export class Registrations {
 }
 
 export class TelephonyProvider {
+  /** Drawn at start: an engine that restarts tells from it whether the calls it had can still be up. */
+  readonly runId = randomUUID();
   readonly #registrations: Registrations;
   readonly #sessions = new Set<SessionImpl>();
 

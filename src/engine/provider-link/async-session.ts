@@ -13,6 +13,8 @@ import type {
 export interface AsyncProviderSession {
   readonly appUserId: string;
   readonly state: ProviderSessionState;
+  /** The call manager's run: a new value once it restarted, so calls an engine remembers from before are gone. */
+  readonly callManagerRunId: string;
   observe(request: ObserveRequest): Promise<Reply>;
   registerRoutePoint(request: DeviceRequest): Promise<Reply>;
   registerMediaTerminal(request: DeviceRequest): Promise<Reply>;

@@ -4,8 +4,9 @@ import type { TelephonyProvider } from '../../callmanager/provider/provider.ts';
 import type { ProviderSession } from '../../callmanager/provider/types.ts';
 import type { AsyncProviderSession, SessionOpener } from './async-session.ts';
 
-export function inProcessSession(session: ProviderSession): AsyncProviderSession {
+export function inProcessSession(session: ProviderSession, callManagerRunId: string): AsyncProviderSession {
   return {
+    callManagerRunId,
     get appUserId() { return session.appUserId; },
     get state() { return session.state; },
     observe: async (r) => session.observe(r),
@@ -38,7 +39,7 @@ export function inProcessProvider(provider: TelephonyProvider): SessionOpener {
   return {
     async openProvider(credentials) {
       const opened = await provider.openProvider(credentials);
-      return opened.ok ? { ok: true, value: inProcessSession(opened.value) } : opened;
+      return opened.ok ? { ok: true, value: inProcessSession(opened.value, provider.runId) } : opened;
     },
   };
 }

@@ -47,6 +47,7 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
   readonly #options: Required<ProviderLinkOptions>;
   #credentials: ProviderCredentials | undefined;
   #appUserId = '';
+  #callManagerRunId = '';
   #ws: WebSocket | undefined;
   /** The link is open and the provider session IN_SERVICE on it. */
   #open = false;
@@ -73,6 +74,7 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
   }
 
   get appUserId(): string { return this.#appUserId; }
+  get callManagerRunId(): string { return this.#callManagerRunId; }
   get state(): ProviderSessionState { return this.#shutdown ? 'SHUTDOWN' : 'IN_SERVICE'; }
   /** Whether the link is up now. */
   get connected(): boolean { return this.#open; }
@@ -241,6 +243,7 @@ export class ProviderLinkClient implements AsyncProviderSession, SessionOpener {
     switch (message.type) {
       case 'opened':
         this.#appUserId = message.appUserId;
+        this.#callManagerRunId = message.runId;
         void this.#opened(ws);
         return;
       case 'reply': {

@@ -33,6 +33,7 @@ export class RegistrationGate implements SessionOpener {
       value: {
         get appUserId() { return session.appUserId; },
         get state() { return session.state; },
+        get callManagerRunId() { return session.callManagerRunId; },
         observe: (r) => session.observe(r),
         registerRoutePoint: register('routePoint'),
         registerMediaTerminal: register('mediaTerminal'),

@@ -8,6 +8,7 @@ import type { EngineRole } from '../cti/server.ts';
 import type { Engine } from '../engine.ts';
 import { captureAll } from './capture.ts';
 import { ReplicaCopy } from './replica-copy.ts';
+import type { ReplicaState } from './replica-state.ts';
 import { ReplicationClient } from './replication-client.ts';
 import { ReplicationServer } from './replication-server.ts';
 import { ReplicationSource } from './replication-source.ts';
@@ -66,6 +67,15 @@ export class EngineFailover {
     return this.#changes;
   }
 
+  /**
+   * An engine without a peer that starts again: it was opened standby, takes back the state it checkpointed
+   * (state-checkpoint.ts) when there is one, and is master.
+   */
+  resume(state: ReplicaState | undefined): Promise<void> {
+    if (state) this.copy.applySnapshot(0, state);
+    return this.setRole('master');
+  }
+
   async close(): Promise<void> {
     await this.#changes;
     this.#client?.stop();
@@ -80,7 +90,7 @@ export class EngineFailover {
     if (role === 'master') {
       this.#client?.stop();
       try {
-        this.#lastTakeOver = await takeOver(engine, this.copy.state(), log);
+        this.#lastTakeOver = await takeOver(engine, this.copy.state(), log, this.#client !== undefined);
       } catch (err) {
         this.#client?.start();
         throw err;
@@ -112,19 +122,26 @@ export class EngineFailover {
 export async function openFailover(deps: {
   readonly engine: Engine; readonly cti: EngineFailoverOptions['cti']; readonly config: PoiseConfig; readonly log: Logger;
   readonly onActive?: (active: boolean) => void;
+  /** Standby whatever the configuration says: an engine resuming its checkpoint becomes master by `resume`. */
+  readonly startStandby?: boolean;
 }): Promise<EngineFailover> {
   const { config, log } = deps;
-  const paired = config.peer !== undefined || config.engine.role !== 'master';
+  const paired = isPaired(config);
   const { secret } = config.cluster;
   if (paired && secret === undefined) log.warn('no POISE_CLUSTER_SECRET: every peer that reaches the replication port is served the live state');
   const server = paired ? new ReplicationServer({ host: config.host, port: config.engine.replication.port, secret, log }) : undefined;
   const port = await server?.listen();
   if (server) log.info({ port }, 'replication endpoint listening');
   return new EngineFailover({
-    engine: deps.engine, cti: deps.cti, server, secret, log, role: config.engine.role === 'master' ? 'master' : 'standby',
+    engine: deps.engine, cti: deps.cti, server, secret, log, role: config.engine.role === 'master' && !deps.startStandby ? 'master' : 'standby',
     ...(deps.onActive ? { onActive: deps.onActive } : {}),
     peerUrl: config.peer && `ws://${hostInUrl(config.peer.host)}:${config.peer.replicationPort}/`,
   });
+}
+
+/** An engine of a pair takes its state from its peer; one alone, from its own checkpoint. */
+export function isPaired(config: PoiseConfig): boolean {
+  return config.peer !== undefined || config.engine.role !== 'master';
 }
 
 function hostInUrl(host: string): string { return host.includes(':') ? `[${host}]` : host; }

@@ -33,10 +33,11 @@ export interface TakeOverReport {
   readonly endedMeanwhile: number;
 }
 
-export async function takeOver(engine: Engine, state: ReplicaState | undefined, log: Logger): Promise<TakeOverReport> {
+/** `copyExpected`: false for an engine alone, which has no copy when nothing was saved or it was set aside. */
+export async function takeOver(engine: Engine, state: ReplicaState | undefined, log: Logger, copyExpected = true): Promise<TakeOverReport> {
   await engine.activate();
   if (!state) {
-    log.warn('taking over without a copy of the previous master\'s state');
+    if (copyExpected) log.warn('taking over without a copy of the previous master\'s state');
     return { agentsSignedIn: 0, calls: 0, queued: 0, endedMeanwhile: 0 };
   }
   const calls = state.calls.map(trackedCall);

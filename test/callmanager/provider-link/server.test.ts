@@ -18,7 +18,7 @@ after(async () => { await node.close(); });
 const opened = async (): Promise<RawLink> => {
   const link = await connectRawLink(url);
   link.send({ type: 'open', appUser: SERVICE_ACCOUNTS.provider, password: TEST_PASSWORD });
-  assert.deepEqual(await link.next(), { type: 'opened', appUserId: SERVICE_ACCOUNTS.provider });
+  assert.deepEqual(await link.next(), { type: 'opened', appUserId: SERVICE_ACCOUNTS.provider, runId: node.callmanager.provider.runId });
   return link;
 };
 
