@@ -35,11 +35,12 @@ export const headerState = (page: Page, words: string): Promise<unknown> =>
 export const callCard = (desk: Desk, state?: string) =>
   desk.callControl.locator(state ? `section.call-card[data-state="${state}"]` : 'section.call-card');
 
-/** A customer at `from` calls `to` through the lab API; answers the lab's call id. */
-export async function placeLabCall(fx: WebFixture, from: string, to: string, callVariables: Record<string, string> = {}): Promise<string> {
+/** A customer at `from` calls `to` through the lab API, with call variables and ECC variables; answers the lab's call id. */
+export async function placeLabCall(fx: WebFixture, from: string, to: string, callVariables: Record<string, string> = {},
+                                   ecc: Record<string, string> = {}): Promise<string> {
   const placed = await fetch(`${fx.cmUrl}/lab/calls`, {
     method: 'POST', headers: { authorization: basicAuth('admin'), 'content-type': 'application/json' },
-    body: JSON.stringify({ from, to, callVariables }),
+    body: JSON.stringify({ from, to, callVariables, ecc }),
   });
   const text = await placed.text();
   assert.equal(placed.status, 201, text);
