@@ -7,8 +7,8 @@ import {
 } from './containerservices/events.ts';
 import { ClientLogger } from './cslogger/client-logger.ts';
 import {
-  Contact, Contacts, LayoutConfig, MediaPropertiesLayout, MediaPropertiesLayouts, PhoneBook, PhoneBooks, ReasonCode, ReasonCodes,
-  TeamLayoutConfig, Workflow, WorkflowAction, WorkflowActions, Workflows, WrapUpReason, WrapUpReasons,
+  Contact, Contacts, LayoutConfig, MediaPropertiesLayout, MediaPropertiesLayouts, PhoneBook, PhoneBooks, ReasonCode,
+  ReasonCodes, TeamLayoutConfig, Workflow, WorkflowAction, WorkflowActions, Workflows, WrapUpReason, WrapUpReasons,
 } from './restservices/configuration.ts';
 import { Dialog, Dialogs } from './restservices/dialog.ts';
 import { Queue, Queues } from './restservices/queue.ts';
@@ -30,7 +30,8 @@ export const clientservices = {
 export const restservices = {
   RestBase, RestCollectionBase, User, Users, Dialog, Dialogs, Team, Teams, TeamUsers, Queue, Queues, SystemInfo,
   ReasonCode, ReasonCodes, WrapUpReason, WrapUpReasons, PhoneBook, PhoneBooks, Contact, Contacts, Workflow,
-  Workflows, WorkflowAction, WorkflowActions, MediaPropertiesLayout, MediaPropertiesLayouts, LayoutConfig, TeamLayoutConfig,
+  Workflows, WorkflowAction, WorkflowActions, MediaPropertiesLayout, MediaPropertiesLayouts, LayoutConfig,
+  TeamLayoutConfig,
 };
 
 export const containerservices = {

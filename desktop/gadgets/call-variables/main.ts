@@ -1,5 +1,6 @@
 // Call variables (Poise's /desktop/scripts/js/callvariables.js): the call data of the agent's current call,
-// labelled by the media properties layout, then every other call variable and ECC variable it carries.
+// labelled by the media properties layout its ECC variable user.layout names (else the default one), then every
+// other call variable and ECC variable it carries.
 import '../shared/gadget.css';
 import './call-variables.css';
 import { h, replaceContent } from '../shared/dom.ts';
