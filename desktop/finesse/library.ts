@@ -7,8 +7,8 @@ import {
 } from './containerservices/events.ts';
 import { ClientLogger } from './cslogger/client-logger.ts';
 import {
-  Contact, Contacts, LayoutConfig, MediaPropertiesLayout, PhoneBook, PhoneBooks, ReasonCode, ReasonCodes,
-  TeamLayoutConfig, Workflow, WorkflowAction, WorkflowActions, Workflows, WrapUpReason, WrapUpReasons,
+  Contact, Contacts, LayoutConfig, MediaPropertiesLayout, MediaPropertiesLayouts, PhoneBook, PhoneBooks, ReasonCode,
+  ReasonCodes, TeamLayoutConfig, Workflow, WorkflowAction, WorkflowActions, Workflows, WrapUpReason, WrapUpReasons,
 } from './restservices/configuration.ts';
 import { Dialog, Dialogs } from './restservices/dialog.ts';
 import { Media, MediaList } from './restservices/media.ts';
@@ -31,7 +31,8 @@ export const clientservices = {
 export const restservices = {
   RestBase, RestCollectionBase, User, Users, Dialog, Dialogs, Team, Teams, TeamUsers, Queue, Queues, SystemInfo, Media, MediaList,
   ReasonCode, ReasonCodes, WrapUpReason, WrapUpReasons, PhoneBook, PhoneBooks, Contact, Contacts, Workflow,
-  Workflows, WorkflowAction, WorkflowActions, MediaPropertiesLayout, LayoutConfig, TeamLayoutConfig,
+  Workflows, WorkflowAction, WorkflowActions, MediaPropertiesLayout, MediaPropertiesLayouts, LayoutConfig,
+  TeamLayoutConfig,
 };
 
 export const containerservices = {

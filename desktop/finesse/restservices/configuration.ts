@@ -135,6 +135,13 @@ export class MediaPropertiesLayout extends ConfigurationBase {
   getName(): string { return field(this, 'name'); }
 }
 
+/** The layouts a user may be shown (rest-api.md §7): a call's ECC variable user.layout picks one by name. */
+export class MediaPropertiesLayouts extends ConfigurationList<MediaPropertiesLayout> {
+  override getRestType(): string { return 'MediaPropertiesLayouts'; }
+  override getRestItemType(): string { return 'MediaPropertiesLayout'; }
+  override getRestItemClass(): ItemConstructor { return MediaPropertiesLayout; }
+}
+
 export class LayoutConfig extends ConfigurationBase {
   override getRestType(): string { return 'LayoutConfig'; }
   override getRestUrl(): string { return this._parent ? super.getRestUrl() : `/finesse/api/LayoutConfig/${this._id || 'default'}`; }

@@ -8,7 +8,7 @@ import type { RestHandlers } from './rest-request.ts';
 import { Queues } from './queue.ts';
 import { MediaList } from './media.ts';
 import {
-  MediaPropertiesLayout, PhoneBooks, ReasonCode, ReasonCodes, WrapUpReasons, Workflows,
+  MediaPropertiesLayout, MediaPropertiesLayouts, PhoneBooks, ReasonCode, ReasonCodes, WrapUpReasons, Workflows,
 } from './configuration.ts';
 
 const States = {
@@ -140,6 +140,9 @@ export class User extends RestBase {
   loadWorkflows(options: RestOptions = {}): Workflows { return new Workflows({ ...options, parentObj: this }); }
   getMediaPropertiesLayout(options: RestOptions = {}): MediaPropertiesLayout {
     return new MediaPropertiesLayout({ ...options, parentObj: this });
+  }
+  getMediaPropertiesLayouts(options: RestOptions = {}): MediaPropertiesLayouts {
+    return new MediaPropertiesLayouts({ ...options, parentObj: this });
   }
   getNotReadyReasonCodes(options: RestOptions = {}): ReasonCodes {
     return new ReasonCodes({ ...options, parentObj: this }, 'NOT_READY');

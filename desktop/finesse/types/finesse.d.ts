@@ -86,6 +86,7 @@ declare namespace finesse {
       getPhoneBooks(options?: RestOptions<PhoneBooks>): PhoneBooks;
       loadWorkflows(options?: RestOptions<Workflows>): Workflows;
       getMediaPropertiesLayout(options?: RestOptions<MediaPropertiesLayout>): MediaPropertiesLayout;
+      getMediaPropertiesLayouts(options?: RestOptions<MediaPropertiesLayouts>): MediaPropertiesLayouts;
       getNotReadyReasonCodes(options?: RestOptions<ReasonCodes> & RequestHandlers): ReasonCodes;
       getSignoutReasonCodes(options?: RestOptions<ReasonCodes> & RequestHandlers): ReasonCodes;
       getReasonCodeById(options: RestOptions<ReasonCode>, id: string): ReasonCode;
@@ -182,6 +183,7 @@ declare namespace finesse {
     class WorkflowAction extends RestBase { getName(): string; getType(): string; getHandledBy(): string }
     class WorkflowActions extends RestCollectionBase<WorkflowAction> {}
     class MediaPropertiesLayout extends RestBase { getName(): string }
+    class MediaPropertiesLayouts extends RestCollectionBase<MediaPropertiesLayout> {}
     class LayoutConfig extends RestBase { getLayoutXml(): string; update(layoutxml: string, handlers?: RequestHandlers): this }
     class TeamLayoutConfig extends RestBase {
       getLayoutXml(): string;

@@ -45,6 +45,14 @@ function callData(view: DialogView): HTMLElement | undefined {
   return list;
 }
 
+/** On a conference the agent sees who else is on the call, not only the caller. */
+function conferenceParties(view: DialogView): HTMLElement | undefined {
+  if (view.others.length < 2) return undefined;
+  return h('div', { class: 'call-conference' }, h('span', { class: 'poise-muted' }, `Conference with ${view.others.length} others:`),
+    h('ul', { class: 'call-participants', 'aria-label': 'Others on this call' },
+      ...view.others.map((address) => h('li', { 'data-address': address }, address))));
+}
+
 function consultRow(view: DialogView, context: CardContext, callbacks: CardCallbacks): HTMLElement {
   const id = `consult-${view.id}`;
   return h('form', {
@@ -106,6 +114,7 @@ export function dialogCard(view: DialogView, context: CardContext, callbacks: Ca
       h('strong', { 'data-field': 'otherParty' }, view.otherParty)),
     view.callType ? h('span', { class: 'poise-muted call-type' }, view.callType) : undefined,
     timer(view.since, context.now, 'Time in this state')),
+  conferenceParties(view),
   callData(view),
   buttons.length > 0 ? h('div', { class: 'poise-row call-actions' }, ...buttons) : undefined,
   view.actions.has('CONSULT_CALL') ? consultRow(view, context, callbacks) : undefined,

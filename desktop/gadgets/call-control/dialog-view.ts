@@ -20,8 +20,11 @@ export interface DialogView {
   /** When the call began (active, held) or the agent's participant entered its state (epoch ms). */
   since: number | undefined;
   callData: CallDataItem[];
+  /** The other parties still on the call (mediaAddress), more than one on a conference. */
+  others: string[];
 }
 
+const GONE = new Set(['DROPPED', 'FAILED']);
 const FALLBACK_VARIABLES = Array.from({ length: 10 }, (_, i) => `callVariable${i + 1}`);
 
 function participantsOf(dialog: Dialog): unknown[] {
@@ -56,6 +59,7 @@ export function dialogView(dialog: Dialog, extension: string, layout: readonly L
     since: (['ACTIVE', 'HELD'].includes(text(mine, 'state')) ? parseTime(text(mine, 'startTime')) : undefined)
       ?? parseTime(text(mine, 'stateChangeTime')) ?? parseTime(text(mine, 'startTime')),
     callData,
+    others: participants.filter((p) => p !== mine && !GONE.has(text(p, 'state'))).map((p) => text(p, 'mediaAddress')),
   };
 }
 

@@ -12,7 +12,7 @@ import { parseTime } from '../shared/time.ts';
 import { tickDurations } from '../shared/ticker.ts';
 import { dialogCard, type CardInput } from './dialog-card.ts';
 import { makeCallPanel } from './dial-pad.ts';
-import { layoutEntries, type LayoutEntry } from '../shared/media-layout.ts';
+import { layoutEntries, layoutForCall, layoutsByName, type LayoutEntry } from '../shared/media-layout.ts';
 import { dialogView } from './dialog-view.ts';
 
 const WHAT: Record<string, string> = {
@@ -32,6 +32,7 @@ class CallControl {
   readonly #announced = new Set<string>();
   #dialogs: RestCollection<Dialog> | undefined;
   #layout: LayoutEntry[] | undefined;
+  #layouts: ReadonlyMap<string, LayoutEntry[]> = new Map();
   #wrapUpReasons: string[] = [];
   #dialNumber = '';
   #dialPadOpen = false;
@@ -51,6 +52,7 @@ class CallControl {
       onLoad: (layout: RestObject) => { this.#layout = layoutEntries(layout); this.render(); },
       onError: () => { this.#layout = undefined; },
     });
+    user.getMediaPropertiesLayouts({ onLoad: (layouts) => { this.#layouts = layoutsByName(layouts); this.render(); } });
     user.getWrapUpReasons({
       onLoad: (reasons) => {
         this.#wrapUpReasons = Object.values(reasons.getCollection()).map((r) => text(r.getData(), 'label')).filter(Boolean);
@@ -133,7 +135,8 @@ class CallControl {
   render(): void {
     const { user, root, serverNow } = this.#session;
     const extension = user.getExtension();
-    const views = this.#currentDialogs().map((d) => ({ dialog: d, view: dialogView(d, extension, this.#layout) }))
+    const layoutOf = (d: Dialog) => layoutForCall(d.getMediaProperties() ?? {}, this.#layouts, this.#layout);
+    const views = this.#currentDialogs().map((d) => ({ dialog: d, view: dialogView(d, extension, layoutOf(d)) }))
       .filter(({ view }) => view.state !== 'DROPPED');
     this.#announce(views.map((v) => v.view));
     for (const id of this.#inputs.keys()) if (!views.some((v) => v.view.id === id)) this.#inputs.delete(id);

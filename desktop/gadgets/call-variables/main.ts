@@ -1,11 +1,12 @@
 // Call variables (Poise's /desktop/scripts/js/callvariables.js): the call data of the agent's current call,
-// labelled by the media properties layout, then every other call variable and ECC variable it carries.
+// labelled by the media properties layout its ECC variable user.layout names (else the default one), then every
+// other call variable and ECC variable it carries.
 import '../shared/gadget.css';
 import './call-variables.css';
 import { h, replaceContent } from '../shared/dom.ts';
 import type { Dialog, RestCollection, RestObject } from '../shared/finesse-api.ts';
 import { bootGadget, type GadgetSession } from '../shared/gadget-boot.ts';
-import { layoutEntries, type LayoutEntry } from '../shared/media-layout.ts';
+import { layoutEntries, layoutForCall, layoutsByName, type LayoutEntry } from '../shared/media-layout.ts';
 
 const HIDDEN = new Set(['callvariables', 'wrapUpItems']);
 const valueText = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
@@ -15,6 +16,7 @@ class CallVariables {
   readonly #watched = new WeakSet<Dialog>();
   #dialogs: RestCollection<Dialog> | undefined;
   #layout: LayoutEntry[] | undefined;
+  #layouts: ReadonlyMap<string, LayoutEntry[]> = new Map();
 
   constructor(session: GadgetSession) {
     this.#session = session;
@@ -27,6 +29,7 @@ class CallVariables {
     session.user.getMediaPropertiesLayout({
       onLoad: (layout: RestObject) => { this.#layout = layoutEntries(layout); this.render(); },
     });
+    session.user.getMediaPropertiesLayouts({ onLoad: (layouts) => { this.#layouts = layoutsByName(layouts); this.render(); } });
     this.render();
   }
 
@@ -46,7 +49,7 @@ class CallVariables {
       return;
     }
     const properties = current.getMediaProperties() ?? {};
-    const layout = this.#layout ?? [];
+    const layout = layoutForCall(properties, this.#layouts, this.#layout) ?? [];
     const shown = new Set(layout.map((e) => e.mediaProperty));
     const rows = [
       ...layout.map((e) => [e.displayName || e.mediaProperty, e.mediaProperty, valueText(properties[e.mediaProperty])] as const),

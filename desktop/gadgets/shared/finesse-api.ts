@@ -57,6 +57,7 @@ export interface User extends RestObject {
   makeCall(number: string, handlers: RequestHandlers): void;
   getDialogs(handlers: CollectionHandlers<RestCollection<Dialog>, Dialog>): RestCollection<Dialog>;
   getMediaPropertiesLayout(handlers: ObjectHandlers<RestObject>): RestObject;
+  getMediaPropertiesLayouts(handlers: ObjectHandlers<RestCollection<RestObject>>): RestCollection<RestObject>;
   getWrapUpReasons(handlers: ObjectHandlers<RestCollection<RestObject>>): RestCollection<RestObject>;
   getQueues(handlers: CollectionHandlers<RestCollection<Queue>, Queue>): RestCollection<Queue>;
   getPhoneBooks(handlers: ObjectHandlers<RestCollection<PhoneBook>>): RestCollection<PhoneBook>;

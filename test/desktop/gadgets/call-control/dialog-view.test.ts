@@ -78,3 +78,14 @@ test('no agent participant at this extension: the agent device, else the dialog 
   assert.equal(none.actions.size, 0);
   assert.equal(none.since, undefined);
 });
+
+test('a conference: the others still on the call, without the agent or a party that left', () => {
+  const conference = { ...ringing, state: 'ACTIVE', participants: { Participant: [
+    { mediaAddress: '+14085550100', state: 'ACTIVE' },
+    { mediaAddress: '1001', state: 'ACTIVE', actions: { action: ['HOLD', 'DROP'] } },
+    { mediaAddress: '1002', state: 'ACTIVE' },
+    { mediaAddress: '1003', state: 'DROPPED' },
+  ] } };
+  assert.deepEqual(dialogView(dialog(conference), '1001', undefined).others, ['+14085550100', '1002']);
+  assert.deepEqual(dialogView(dialog(ringing), '1001', undefined).others, ['+14085550100']);
+});
