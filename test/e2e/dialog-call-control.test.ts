@@ -1,7 +1,9 @@
 // A whole inbound call through the Finesse Dialog API, end to end on one node (cti-to-finesse.md §2.1): a lab
 // call to 7001 rings agent1 (Dialog POST, ALERTING), the agent answers, holds, retrieves and drops over REST;
 // each step answers 202 and comes back over CTI and XMPP as a Dialog PUT carrying its requestId, and the REST GET
-// agrees. Then wrap-up (WRAP_UP, wrap-up reason) and back to READY (DELETE). Refused requests change nothing.
+// agrees. Then wrap-up (WRAP_UP, wrap-up reason) and back to READY (DELETE); consult, transfer and conference with
+// agent2. Refused requests change nothing. The desktops are @xmpp/client over WebSocket (/ws/); agent1 also has a
+// session over TCP, which must receive the very same Updates.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { XmppClient } from '@xmpp/client';
@@ -15,8 +17,10 @@ import { callVariablesOf, dialogOf, participantsOf, updateFeed, type UpdateFeed 
 const CALLER = '+14155550100';
 let fx: WebFixture;
 let desktop: XmppClient;
+let desktopTcp: XmppClient;
 let desktop2: XmppClient;
 let feed: UpdateFeed;
+let feedTcp: UpdateFeed;
 let feed2: UpdateFeed;
 let dialogId = '';
 
@@ -26,31 +30,37 @@ before(async () => {
   await fx.web.csqs.whenBuilt(); // queueName comes from the CSQ configuration (cti.md §8.1)
   const notify = fx.node.services.find(isNotifyService);
   assert.ok(notify);
-  desktop = await connectClient({
-    service: `xmpp://127.0.0.1:${notify.ports.xmpp}`, domain: notify.server.domain, username: 'agent1', password: TEST_PASSWORD,
-  });
-  feed = updateFeed(desktop);
-  await desktop.send(xml('presence'));
-  desktop2 = await connectClient({
-    service: `xmpp://127.0.0.1:${notify.ports.xmpp}`, domain: notify.server.domain, username: 'agent2', password: TEST_PASSWORD,
-  });
-  feed2 = updateFeed(desktop2);
-  await desktop2.send(xml('presence'));
+  const webSocket = `ws://127.0.0.1:${notify.ports.bosh}/ws/`;
+  const signIn = async (service: string, username: string, resource: string) => {
+    const client = await connectClient({ service, domain: notify.server.domain, username, password: TEST_PASSWORD, resource });
+    const feed = updateFeed(client);
+    await client.send(xml('presence'));
+    return { client, feed };
+  };
+  ({ client: desktop, feed } = await signIn(webSocket, 'agent1', 'desktop'));
+  ({ client: desktopTcp, feed: feedTcp } = await signIn(`xmpp://127.0.0.1:${notify.ports.xmpp}`, 'agent1', 'tcp-desktop'));
+  ({ client: desktop2, feed: feed2 } = await signIn(webSocket, 'agent2', 'desktop'));
 });
 after(async () => {
   await desktop?.stop();
+  await desktopTcp?.stop();
   await desktop2?.stop();
   await fx.close();
 });
 
 const DIALOGS = '/finesse/api/User/agent1/Dialogs';
 
+const feedOf = (userid: string): UpdateFeed => (userid === 'agent1' ? feed : feed2);
+let stateRequests = 0;
+
+/** PUT /User: 202, then the desktop's User update with the same requestId shows `expected`, and so does the GET. */
 async function setState(userid: string, body: string, expected: string): Promise<void> {
-  const requestId = `${userid}-${expected}-${Date.now()}`;
+  const requestId = `${userid}-${expected}-${++stateRequests}`;
   const res = await fx.call('PUT', `/User/${userid}`, { as: userid, body, headers: { requestId } });
   assert.equal(res.status, 202, res.text);
-  await fx.web.publisher.waitFor((u) => u.node === `/finesse/api/User/${userid}` && u.xml.includes(`<state>${expected}</state>`)
-    && u.xml.includes(`<requestId>${requestId}</requestId>`));
+  const update = await feedOf(userid).next((u) => u.node === `/finesse/api/User/${userid}` && u.requestId === requestId);
+  assert.equal(update.data.getChildText('state'), expected, update.text);
+  assert.equal(await userState(userid), expected);
 }
 
 async function act(requestedAction: string, requestId: string, extra = ''): Promise<void> {
@@ -326,8 +336,21 @@ test('consult agent2, then CONFERENCE: everyone ACTIVE; agent1 drops and agent2 
   await feed.next((u) => u.node === DIALOGS && u.event === 'DELETE' && dialogOf(u).getChildText('id') === consultId);
   const joined = await feed2.next((u) => u.node === DIALOGS2 && u.event === 'POST' && dialogOf(u).getChildText('id') === id);
   assert.equal(joined.requestId, 'r-conference');
-  await feed.next((u) => u.node === DIALOGS && u.event === 'PUT' && u.source === `/finesse/api/Dialog/${id}`
+  const conference = await feed.next((u) => u.node === DIALOGS && u.event === 'PUT' && u.source === `/finesse/api/Dialog/${id}`
     && dialogOf(u).getChild('mediaProperties')?.getChildText('callType') === 'CONFERENCE');
+  const three = [`${CALLER} ACTIVE`, '1001 ACTIVE', '1002 ACTIVE'].sort();
+  for (const agent of ['agent1', 'agent2']) {
+    const fetched = await fx.call('GET', `/Dialog/${id}`, { as: agent });
+    assert.equal(fetched.status, 200, fetched.text);
+    assert.equal(fetched.xml?.getChildText('state'), 'ACTIVE');
+    assert.equal(fetched.xml?.getChild('mediaProperties')?.getChildText('callType'), 'CONFERENCE');
+    assert.deepEqual(participantsOf(fetched.xml!).map((p) => p.split(' [')[0]).sort(), three);
+    assert.deepEqual(callVariablesOf(fetched.xml!), { callVariable1: 'acct-7' });
+    assert.equal(await userState(agent), 'TALKING');
+  }
+  assert.deepEqual(participantsOf(dialogOf(conference)), participantsOf((await fx.call('GET', `/Dialog/${id}`, { as: 'agent1' })).xml!));
+  const ofAgent1 = await fx.call('GET', '/User/agent1/Dialogs', { as: 'agent1' });
+  assert.deepEqual(ofAgent1.xml?.getChildren('Dialog').map((d) => d.getChildText('id')), [id]); // the consult is gone
 
   await put('agent1', id, 'r-leave', action('DROP', '1001'));
   const left = await feed.next((u) => u.node === DIALOGS && u.requestId === 'r-leave');
@@ -336,10 +359,12 @@ test('consult agent2, then CONFERENCE: everyone ACTIVE; agent1 drops and agent2 
   assert.equal(on.event, 'PUT');
   assert.deepEqual(participantsOf(dialogOf(on)).map((p) => p.split(' [')[0]).sort(), [`${CALLER} ACTIVE`, '1002 ACTIVE'].sort());
 
-  // agent2 got the call by a transfer, not from the CSQ: no Automatic Work, the dialog goes at END_CALL
+  // the call came from the Sales CSQ, which has Automatic Work: agent2 keeps the dialog in wrap-up (§2.3)
   await callerHangsUp();
-  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
+  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'PUT' && participantsOf(dialogOf(u)).some((p) => p.startsWith('1002 WRAP_UP')));
+  assert.equal(await userState('agent2'), 'WORK');
   for (const agent of ['agent1', 'agent2']) if (await userState(agent) !== 'NOT_READY') await notReady(agent);
+  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
 });
 
 test('MAKE_CALL out: POST with the requestId, DTMF and call data on the live call, refused data, DROP', async () => {
@@ -358,8 +383,12 @@ test('MAKE_CALL out: POST with the requestId, DTMF and call data on the live cal
 
   await put('agent1', id, 'r-dtmf', action('SEND_DTMF', '1001',
     '<actionParams><ActionParam><name>dtmfString</name><value>31#</value></ActionParam></actionParams>'));
+  await put('agent1', id, 'r-after-dtmf', '<requestedAction>UPDATE_CALL_DATA</requestedAction><mediaProperties><wrapUpReason>Billing</wrapUpReason></mediaProperties>');
   const dtmf = await feed.next((u) => u.node === DIALOGS && u.requestId === 'r-dtmf');
   assert.equal(dtmf.data.getName(), 'dialog', dtmf.text); // accepted: the dialog as it is, not an apiErrors
+  // Digits cause no call event: the DTMF's CONF is its outcome, published before the next request's
+  const afterDtmf = await feed.next((u) => u.node === DIALOGS && u.requestId === 'r-after-dtmf');
+  assert.ok(feed.received.indexOf(dtmf) < feed.received.indexOf(afterDtmf));
 
   // rest-api.md §4.5: call variables on a direct call are protected, reported asynchronously
   await put('agent1', id, 'r-protected', '<requestedAction>UPDATE_CALL_DATA</requestedAction><mediaProperties><callvariables><CallVariable><name>callVariable3</name><value>x</value></CallVariable></callvariables></mediaProperties>');
@@ -398,17 +427,26 @@ test('TRANSFER_SST: a blind transfer to agent2 is one REST request; both sides c
   const arrived = await feed2.next((u) => u.node === DIALOGS2 && u.event === 'POST' && dialogOf(u).getChildText('id') === id);
   assert.equal(arrived.requestId, 'r-sst');
   assert.equal(dialogOf(arrived).getChildText('fromAddress'), CALLER);
-  const mine = participantsOf(dialogOf(arrived)).find((p) => p.startsWith('1002 '));
-  if (mine?.startsWith('1002 ALERTING')) {
-    await put('agent2', id, 'r-sst-answer', action('ANSWER', '1002'));
-    await feed2.next((u) => u.node === DIALOGS2 && u.requestId === 'r-sst-answer');
-  }
+  // cti-to-finesse.md §2.3: the transfer happens while agent2 rings, which stays RESERVED until it answers
+  assert.deepEqual(participantsOf(dialogOf(arrived)).find((p) => p.startsWith('1002 ')), '1002 ALERTING [ANSWER]');
+  assert.equal(await userState('agent2'), 'RESERVED');
+  await put('agent2', id, 'r-sst-answer', action('ANSWER', '1002'));
+  await feed2.next((u) => u.node === DIALOGS2 && u.requestId === 'r-sst-answer');
+  const talking = await feed2.next((u) => u.node === '/finesse/api/User/agent2' && u.requestId === 'r-sst-answer');
+  assert.equal(talking.data.getChildText('state'), 'TALKING');
   const dialog = await fx.call('GET', `/Dialog/${id}`, { as: 'agent2' });
   assert.deepEqual(participantsOf(dialog.xml!).map((p) => p.split(' [')[0]).sort(), [`${CALLER} ACTIVE`, '1002 ACTIVE'].sort());
   assert.match((await fx.call('GET', '/User/agent1/Dialogs', { as: 'agent1' })).text, /<Dialogs\/>$/);
 
-  // agent2 got the call by a transfer, not from the CSQ: no Automatic Work, the dialog goes at END_CALL
+  // the call came from the Sales CSQ, which has Automatic Work: agent2 keeps the dialog in wrap-up (§2.3)
   await callerHangsUp();
-  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
+  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'PUT' && participantsOf(dialogOf(u)).some((p) => p.startsWith('1002 WRAP_UP')));
   for (const agent of ['agent1', 'agent2']) if (await userState(agent) !== 'NOT_READY') await notReady(agent);
+  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
+});
+
+test('agent1\'s session over TCP received every Update its WebSocket session did, the same text in the same order', async () => {
+  assert.ok(feed.received.length > 40, `only ${feed.received.length} updates`);
+  await feedTcp.next((u) => feedTcp.received.indexOf(u) === feed.received.length - 1);
+  assert.deepEqual(feedTcp.received.map((u) => u.text), feed.received.map((u) => u.text));
 });
