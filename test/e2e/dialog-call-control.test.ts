@@ -15,6 +15,8 @@ import { connectClient, xml } from '../support/xmpp.ts';
 import { callVariablesOf, dialogOf, participantsOf, updateFeed, type UpdateFeed } from '../support/update-feed.ts';
 
 const CALLER = '+14155550100';
+// A bound for a notification that never comes, so a broken step fails instead of holding the suite; not a latency check.
+const STEP = { timeout: 60_000 };
 let fx: WebFixture;
 let desktop: XmppClient;
 let desktopTcp: XmppClient;
@@ -88,7 +90,7 @@ async function userState(userid: string): Promise<string | undefined> {
   return (await fx.call('GET', `/User/${userid}`, { as: userid })).xml?.getChildText('state') ?? undefined;
 }
 
-test('a lab call rings agent1: Dialog POST ALERTING with the caller and call variables, and the REST GETs', async () => {
+test('a lab call rings agent1: Dialog POST ALERTING with the caller and call variables, and the REST GETs', STEP, async () => {
   await setState('agent1', '<User><state>LOGIN</state><extension>1001</extension></User>', 'NOT_READY');
   await setState('agent1', '<User><state>READY</state></User>', 'READY');
   const empty = await fx.call('GET', '/User/agent1/Dialogs', { as: 'agent1' });
@@ -135,7 +137,7 @@ test('a lab call rings agent1: Dialog POST ALERTING with the caller and call var
   assert.equal(one.xml?.getChildText('state'), 'ALERTING');
 });
 
-test('ANSWER, HOLD, RETRIEVE: 202, then a Dialog PUT with the same requestId; the GET agrees', async () => {
+test('ANSWER, HOLD, RETRIEVE: 202, then a Dialog PUT with the same requestId; the GET agrees', STEP, async () => {
   await act('ANSWER', 'r-answer');
   let { notified, fetched } = await outcome('r-answer');
   assert.equal(notified.getChildText('state'), 'ACTIVE');
@@ -166,7 +168,7 @@ test('ANSWER, HOLD, RETRIEVE: 202, then a Dialog PUT with the same requestId; th
   assert.deepEqual(callVariablesOf(fetched), callVariablesOf(notified));
 });
 
-test('bad input gets the spec\'s status and ApiErrors, publishes nothing, and leaves the dialog as it was', async () => {
+test('bad input gets the spec\'s status and ApiErrors, publishes nothing, and leaves the dialog as it was', STEP, async () => {
   const before = (await fx.call('GET', `/Dialog/${dialogId}`, { as: 'agent1' })).text;
   const published = fx.web.publisher.updates.length;
   const cases: { path: string; as: string; body: string; status: number; errorType: string }[] = [
@@ -198,7 +200,7 @@ test('bad input gets the spec\'s status and ApiErrors, publishes nothing, and le
   assert.equal(fx.web.publisher.updates.slice(published).filter((u) => u.xml.includes('r-refused')).length, 0);
 });
 
-test('DROP, then wrap-up: WRAP_UP with the wrap-up reason, and READY deletes the dialog', async () => {
+test('DROP, then wrap-up: WRAP_UP with the wrap-up reason, and READY deletes the dialog', STEP, async () => {
   await act('DROP', 'r-drop');
   const dropped = await feed.next((u) => u.node === DIALOGS && u.requestId === 'r-drop');
   assert.equal(dropped.event, 'PUT');
@@ -297,7 +299,7 @@ async function callerHangsUp(): Promise<void> {
   }
 }
 
-test('consult agent2, then TRANSFER: agent1 loses both dialogs, agent2 gets the caller\'s dialog', async () => {
+test('consult agent2, then TRANSFER: agent1 loses both dialogs, agent2 gets the caller\'s dialog', STEP, async () => {
   await setState('agent2', '<User><state>LOGIN</state><extension>1002</extension></User>', 'NOT_READY');
   const id = await inboundAnsweredByAgent1();
   const consultId = await consultAgent2(id, 'xfer');
@@ -325,7 +327,7 @@ test('consult agent2, then TRANSFER: agent1 loses both dialogs, agent2 gets the 
   await feed2.next((u) => u.node === DIALOGS2 && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
 });
 
-test('consult agent2, then CONFERENCE: everyone ACTIVE; agent1 drops and agent2 talks on', async () => {
+test('consult agent2, then CONFERENCE: everyone ACTIVE; agent1 drops and agent2 talks on', STEP, async () => {
   const id = await inboundAnsweredByAgent1();
   const consultId = await consultAgent2(id, 'conf');
 
@@ -367,7 +369,7 @@ test('consult agent2, then CONFERENCE: everyone ACTIVE; agent1 drops and agent2 
   await feed2.next((u) => u.node === DIALOGS2 && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
 });
 
-test('MAKE_CALL out: POST with the requestId, DTMF and call data on the live call, refused data, DROP', async () => {
+test('MAKE_CALL out: POST with the requestId, DTMF and call data on the live call, refused data, DROP', STEP, async () => {
   const res = await fx.call('POST', '/User/agent1/Dialogs', {
     as: 'agent1', headers: { requestId: 'r-make' },
     body: '<Dialog><requestedAction>MAKE_CALL</requestedAction><fromAddress>1001</fromAddress><toAddress>914155550177</toAddress></Dialog>',
@@ -418,7 +420,7 @@ test('MAKE_CALL out: POST with the requestId, DTMF and call data on the live cal
   assert.equal(await userState('agent1'), 'NOT_READY');
 });
 
-test('TRANSFER_SST: a blind transfer to agent2 is one REST request; both sides carry its requestId', async () => {
+test('TRANSFER_SST: a blind transfer to agent2 is one REST request; both sides carry its requestId', STEP, async () => {
   const id = await inboundAnsweredByAgent1();
   await setState('agent2', '<User><state>READY</state></User>', 'READY');
   await put('agent1', id, 'r-sst', action('TRANSFER_SST', '1001', '<toAddress>1002</toAddress>'));
@@ -445,7 +447,7 @@ test('TRANSFER_SST: a blind transfer to agent2 is one REST request; both sides c
   await feed2.next((u) => u.node === DIALOGS2 && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
 });
 
-test('agent1\'s session over TCP received every Update its WebSocket session did, the same text in the same order', async () => {
+test('agent1\'s session over TCP received every Update its WebSocket session did, the same text in the same order', STEP, async () => {
   assert.ok(feed.received.length > 40, `only ${feed.received.length} updates`);
   await feedTcp.next((u) => feedTcp.received.indexOf(u) === feed.received.length - 1);
   assert.deepEqual(feedTcp.received.map((u) => u.text), feed.received.map((u) => u.text));
