@@ -13,7 +13,8 @@ import { isNotifyService } from '../../src/notify/index.ts';
 import { launchChromium, skipWithoutChromium } from '../support/browser.ts';
 import { serveStrophePage } from '../support/strophe-page-server.ts';
 import { openStropheDesktop, type StropheDesktop } from '../support/strophe-desktop.ts';
-import { basicAuth, TEST_PASSWORD } from '../support/test-node.ts';
+import { TEST_PASSWORD } from '../support/test-node.ts';
+import { placeLabCall } from '../support/lab-calls.ts';
 import { callVariablesOf, dialogOf, participantsOf, type ReceivedUpdate } from '../support/update-feed.ts';
 import { startWebNode, type WebFixture } from '../support/web.ts';
 
@@ -107,11 +108,7 @@ describe('the inbound-call backbone in Chromium (Strophe.js over BOSH)', { skip:
   }
 
   async function placeCall(callVariable1: string): Promise<string> {
-    const placed = await fetch(`${fx.cmUrl}/lab/calls`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: basicAuth('admin') },
-      body: JSON.stringify({ from: CALLER, to: '7001', callVariables: { callVariable1 } }),
-    });
-    assert.equal(placed.status, 201, await placed.text());
+    await placeLabCall(fx.cmUrl, { from: CALLER, to: '7001', callVariables: { callVariable1 } });
     const offer = await received('agent1', dialogsNode('agent1'), ['<event>POST</event>', '<state>ALERTING</state>']);
     assert.equal(offer.source, dialogsNode('agent1'));
     assert.equal(offer.requestId, '');

@@ -10,7 +10,8 @@ import type { XmppClient } from '@xmpp/client';
 import type { Element } from 'ltx';
 import { isNotifyService } from '../../src/notify/index.ts';
 import { apiErrorOf, startWebNode, type WebFixture } from '../support/web.ts';
-import { basicAuth, TEST_PASSWORD } from '../support/test-node.ts';
+import { TEST_PASSWORD } from '../support/test-node.ts';
+import { callerHangsUp, placeLabCall } from '../support/lab-calls.ts';
 import { connectClient, xml } from '../support/xmpp.ts';
 import { callVariablesOf, dialogOf, participantsOf, updateFeed, type UpdateFeed } from '../support/update-feed.ts';
 
@@ -97,11 +98,7 @@ test('a lab call rings agent1: Dialog POST ALERTING with the caller and call var
   assert.equal(empty.status, 200);
   assert.match(empty.text, /<Dialogs\/>$/);
 
-  const placed = await fetch(`${fx.cmUrl}/lab/calls`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: basicAuth('admin') },
-    body: JSON.stringify({ from: CALLER, to: '7001', callVariables: { callVariable1: 'ACME & Sons' } }),
-  });
-  assert.equal(placed.status, 201);
+  await placeLabCall(fx.cmUrl, { from: CALLER, to: '7001', callVariables: { callVariable1: 'ACME & Sons' } });
 
   const posted = await feed.next((u) => u.node === DIALOGS && u.event === 'POST');
   assert.equal(posted.source, DIALOGS);
@@ -243,11 +240,7 @@ const action = (name: string, extension: string, extra = '') =>
 /** A lab call to 7001 rings agent1 (READY; agent2 not READY) and agent1 answers; returns the dialog id. */
 async function inboundAnsweredByAgent1(): Promise<string> {
   if (await userState('agent1') !== 'READY') await setState('agent1', '<User><state>READY</state></User>', 'READY');
-  const placed = await fetch(`${fx.cmUrl}/lab/calls`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: basicAuth('admin') },
-    body: JSON.stringify({ from: CALLER, to: '7001', callVariables: { callVariable1: 'acct-7' } }),
-  });
-  assert.equal(placed.status, 201);
+  await placeLabCall(fx.cmUrl, { from: CALLER, to: '7001', callVariables: { callVariable1: 'acct-7' } });
   const posted = await feed.next((u) => u.node === DIALOGS && u.event === 'POST');
   const id = dialogOf(posted).getChildText('id') ?? '';
   await put('agent1', id, `answer-${id}`, action('ANSWER', '1001'));
@@ -291,14 +284,6 @@ async function notReady(userid: string): Promise<void> {
   await setState(userid, `<User><state>NOT_READY</state><reasonCodeId>${id}</reasonCodeId></User>`, 'NOT_READY');
 }
 
-/** The caller hangs up; whoever is in WORK is made READY again. */
-async function callerHangsUp(): Promise<void> {
-  const calls = await (await fetch(`${fx.cmUrl}/lab/calls`, { headers: { authorization: basicAuth('admin') } })).json() as { calls: { callId: string; calling: string }[] };
-  for (const call of calls.calls.filter((c) => c.calling === CALLER)) {
-    await fetch(`${fx.cmUrl}/lab/calls/${call.callId}/abandon`, { method: 'POST', headers: { authorization: basicAuth('admin') } });
-  }
-}
-
 test('consult agent2, then TRANSFER: agent1 loses both dialogs, agent2 gets the caller\'s dialog', STEP, async () => {
   await setState('agent2', '<User><state>LOGIN</state><extension>1002</extension></User>', 'NOT_READY');
   const id = await inboundAnsweredByAgent1();
@@ -321,7 +306,7 @@ test('consult agent2, then TRANSFER: agent1 loses both dialogs, agent2 gets the 
   assert.deepEqual(ofAgent2.xml?.getChildren('Dialog').map((d) => d.getChildText('id')), [id]);
   assert.match((await fx.call('GET', '/User/agent1/Dialogs', { as: 'agent1' })).text, /<Dialogs\/>$/);
 
-  await callerHangsUp();
+  await callerHangsUp(fx.cmUrl, CALLER);
   await feed2.next((u) => u.node === DIALOGS2 && u.event === 'PUT' && participantsOf(dialogOf(u)).some((p) => p.startsWith('1002 WRAP_UP')));
   await notReady('agent2');
   await feed2.next((u) => u.node === DIALOGS2 && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
@@ -362,7 +347,7 @@ test('consult agent2, then CONFERENCE: everyone ACTIVE; agent1 drops and agent2 
   assert.deepEqual(participantsOf(dialogOf(on)).map((p) => p.split(' [')[0]).sort(), [`${CALLER} ACTIVE`, '1002 ACTIVE'].sort());
 
   // the call came from the Sales CSQ, which has Automatic Work: agent2 keeps the dialog in wrap-up (§2.3)
-  await callerHangsUp();
+  await callerHangsUp(fx.cmUrl, CALLER);
   await feed2.next((u) => u.node === DIALOGS2 && u.event === 'PUT' && participantsOf(dialogOf(u)).some((p) => p.startsWith('1002 WRAP_UP')));
   assert.equal(await userState('agent2'), 'WORK');
   for (const agent of ['agent1', 'agent2']) if (await userState(agent) !== 'NOT_READY') await notReady(agent);
@@ -441,7 +426,7 @@ test('TRANSFER_SST: a blind transfer to agent2 is one REST request; both sides c
   assert.match((await fx.call('GET', '/User/agent1/Dialogs', { as: 'agent1' })).text, /<Dialogs\/>$/);
 
   // the call came from the Sales CSQ, which has Automatic Work: agent2 keeps the dialog in wrap-up (§2.3)
-  await callerHangsUp();
+  await callerHangsUp(fx.cmUrl, CALLER);
   await feed2.next((u) => u.node === DIALOGS2 && u.event === 'PUT' && participantsOf(dialogOf(u)).some((p) => p.startsWith('1002 WRAP_UP')));
   for (const agent of ['agent1', 'agent2']) if (await userState(agent) !== 'NOT_READY') await notReady(agent);
   await feed2.next((u) => u.node === DIALOGS2 && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
