@@ -84,7 +84,7 @@ describe('the inbound-call backbone in Chromium (Strophe.js over BOSH)', { skip:
 
   /** NOT_READY with the first configured reason code (one is required when codes exist, rest-api.md §3.2). */
   async function notReady(agent: Agent, requestId: string): Promise<void> {
-    const codes = await rest(agent, 'GET', '/User/' + agent + '/ReasonCodes?category=NOT_READY');
+    const codes = await rest(agent, 'GET', `/User/${agent}/ReasonCodes?category=NOT_READY`);
     const id = codes.xml?.getChildren('ReasonCode')[0]?.getChildText('uri')?.split('/').pop();
     assert.ok(id, codes.text);
     await setState(agent, `<User><state>NOT_READY</state><reasonCodeId>${id}</reasonCodeId></User>`, requestId, 'NOT_READY');
