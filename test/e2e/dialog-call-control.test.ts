@@ -1,22 +1,29 @@
 // A whole inbound call through the Finesse Dialog API, end to end on one node (cti-to-finesse.md §2.1): a lab
 // call to 7001 rings agent1 (Dialog POST, ALERTING), the agent answers, holds, retrieves and drops over REST;
 // each step answers 202 and comes back over CTI and XMPP as a Dialog PUT carrying its requestId, and the REST GET
-// agrees. Then wrap-up (WRAP_UP, wrap-up reason) and back to READY (DELETE). Refused requests change nothing.
+// agrees. Then wrap-up (WRAP_UP, wrap-up reason) and back to READY (DELETE); consult, transfer and conference with
+// agent2. Refused requests change nothing. The desktops are @xmpp/client over WebSocket (/ws/); agent1 also has a
+// session over TCP, which must receive the very same Updates.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { XmppClient } from '@xmpp/client';
 import type { Element } from 'ltx';
 import { isNotifyService } from '../../src/notify/index.ts';
 import { apiErrorOf, startWebNode, type WebFixture } from '../support/web.ts';
-import { basicAuth, TEST_PASSWORD } from '../support/test-node.ts';
+import { TEST_PASSWORD } from '../support/test-node.ts';
+import { callerHangsUp, placeLabCall } from '../support/lab-calls.ts';
 import { connectClient, xml } from '../support/xmpp.ts';
 import { callVariablesOf, dialogOf, participantsOf, updateFeed, type UpdateFeed } from '../support/update-feed.ts';
 
 const CALLER = '+14155550100';
+// A bound for a notification that never comes, so a broken step fails instead of holding the suite; not a latency check.
+const STEP = { timeout: 60_000 };
 let fx: WebFixture;
 let desktop: XmppClient;
+let desktopTcp: XmppClient;
 let desktop2: XmppClient;
 let feed: UpdateFeed;
+let feedTcp: UpdateFeed;
 let feed2: UpdateFeed;
 let dialogId = '';
 
@@ -26,31 +33,37 @@ before(async () => {
   await fx.web.csqs.whenBuilt(); // queueName comes from the CSQ configuration (cti.md §8.1)
   const notify = fx.node.services.find(isNotifyService);
   assert.ok(notify);
-  desktop = await connectClient({
-    service: `xmpp://127.0.0.1:${notify.ports.xmpp}`, domain: notify.server.domain, username: 'agent1', password: TEST_PASSWORD,
-  });
-  feed = updateFeed(desktop);
-  await desktop.send(xml('presence'));
-  desktop2 = await connectClient({
-    service: `xmpp://127.0.0.1:${notify.ports.xmpp}`, domain: notify.server.domain, username: 'agent2', password: TEST_PASSWORD,
-  });
-  feed2 = updateFeed(desktop2);
-  await desktop2.send(xml('presence'));
+  const webSocket = `ws://127.0.0.1:${notify.ports.bosh}/ws/`;
+  const signIn = async (service: string, username: string, resource: string) => {
+    const client = await connectClient({ service, domain: notify.server.domain, username, password: TEST_PASSWORD, resource });
+    const feed = updateFeed(client);
+    await client.send(xml('presence'));
+    return { client, feed };
+  };
+  ({ client: desktop, feed } = await signIn(webSocket, 'agent1', 'desktop'));
+  ({ client: desktopTcp, feed: feedTcp } = await signIn(`xmpp://127.0.0.1:${notify.ports.xmpp}`, 'agent1', 'tcp-desktop'));
+  ({ client: desktop2, feed: feed2 } = await signIn(webSocket, 'agent2', 'desktop'));
 });
 after(async () => {
   await desktop?.stop();
+  await desktopTcp?.stop();
   await desktop2?.stop();
   await fx.close();
 });
 
 const DIALOGS = '/finesse/api/User/agent1/Dialogs';
 
+const feedOf = (userid: string): UpdateFeed => (userid === 'agent1' ? feed : feed2);
+let stateRequests = 0;
+
+/** PUT /User: 202, then the desktop's User update with the same requestId shows `expected`, and so does the GET. */
 async function setState(userid: string, body: string, expected: string): Promise<void> {
-  const requestId = `${userid}-${expected}-${Date.now()}`;
+  const requestId = `${userid}-${expected}-${++stateRequests}`;
   const res = await fx.call('PUT', `/User/${userid}`, { as: userid, body, headers: { requestId } });
   assert.equal(res.status, 202, res.text);
-  await fx.web.publisher.waitFor((u) => u.node === `/finesse/api/User/${userid}` && u.xml.includes(`<state>${expected}</state>`)
-    && u.xml.includes(`<requestId>${requestId}</requestId>`));
+  const update = await feedOf(userid).next((u) => u.node === `/finesse/api/User/${userid}` && u.requestId === requestId);
+  assert.equal(update.data.getChildText('state'), expected, update.text);
+  assert.equal(await userState(userid), expected);
 }
 
 async function act(requestedAction: string, requestId: string, extra = ''): Promise<void> {
@@ -78,18 +91,14 @@ async function userState(userid: string): Promise<string | undefined> {
   return (await fx.call('GET', `/User/${userid}`, { as: userid })).xml?.getChildText('state') ?? undefined;
 }
 
-test('a lab call rings agent1: Dialog POST ALERTING with the caller and call variables, and the REST GETs', async () => {
+test('a lab call rings agent1: Dialog POST ALERTING with the caller and call variables, and the REST GETs', STEP, async () => {
   await setState('agent1', '<User><state>LOGIN</state><extension>1001</extension></User>', 'NOT_READY');
   await setState('agent1', '<User><state>READY</state></User>', 'READY');
   const empty = await fx.call('GET', '/User/agent1/Dialogs', { as: 'agent1' });
   assert.equal(empty.status, 200);
   assert.match(empty.text, /<Dialogs\/>$/);
 
-  const placed = await fetch(`${fx.cmUrl}/lab/calls`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: basicAuth('admin') },
-    body: JSON.stringify({ from: CALLER, to: '7001', callVariables: { callVariable1: 'ACME & Sons' } }),
-  });
-  assert.equal(placed.status, 201);
+  await placeLabCall(fx.cmUrl, { from: CALLER, to: '7001', callVariables: { callVariable1: 'ACME & Sons' } });
 
   const posted = await feed.next((u) => u.node === DIALOGS && u.event === 'POST');
   assert.equal(posted.source, DIALOGS);
@@ -125,7 +134,7 @@ test('a lab call rings agent1: Dialog POST ALERTING with the caller and call var
   assert.equal(one.xml?.getChildText('state'), 'ALERTING');
 });
 
-test('ANSWER, HOLD, RETRIEVE: 202, then a Dialog PUT with the same requestId; the GET agrees', async () => {
+test('ANSWER, HOLD, RETRIEVE: 202, then a Dialog PUT with the same requestId; the GET agrees', STEP, async () => {
   await act('ANSWER', 'r-answer');
   let { notified, fetched } = await outcome('r-answer');
   assert.equal(notified.getChildText('state'), 'ACTIVE');
@@ -156,7 +165,7 @@ test('ANSWER, HOLD, RETRIEVE: 202, then a Dialog PUT with the same requestId; th
   assert.deepEqual(callVariablesOf(fetched), callVariablesOf(notified));
 });
 
-test('bad input gets the spec\'s status and ApiErrors, publishes nothing, and leaves the dialog as it was', async () => {
+test('bad input gets the spec\'s status and ApiErrors, publishes nothing, and leaves the dialog as it was', STEP, async () => {
   const before = (await fx.call('GET', `/Dialog/${dialogId}`, { as: 'agent1' })).text;
   const published = fx.web.publisher.updates.length;
   const cases: { path: string; as: string; body: string; status: number; errorType: string }[] = [
@@ -188,7 +197,7 @@ test('bad input gets the spec\'s status and ApiErrors, publishes nothing, and le
   assert.equal(fx.web.publisher.updates.slice(published).filter((u) => u.xml.includes('r-refused')).length, 0);
 });
 
-test('DROP, then wrap-up: WRAP_UP with the wrap-up reason, and READY deletes the dialog', async () => {
+test('DROP, then wrap-up: WRAP_UP with the wrap-up reason, and READY deletes the dialog', STEP, async () => {
   await act('DROP', 'r-drop');
   const dropped = await feed.next((u) => u.node === DIALOGS && u.requestId === 'r-drop');
   assert.equal(dropped.event, 'PUT');
@@ -231,11 +240,7 @@ const action = (name: string, extension: string, extra = '') =>
 /** A lab call to 7001 rings agent1 (READY; agent2 not READY) and agent1 answers; returns the dialog id. */
 async function inboundAnsweredByAgent1(): Promise<string> {
   if (await userState('agent1') !== 'READY') await setState('agent1', '<User><state>READY</state></User>', 'READY');
-  const placed = await fetch(`${fx.cmUrl}/lab/calls`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: basicAuth('admin') },
-    body: JSON.stringify({ from: CALLER, to: '7001', callVariables: { callVariable1: 'acct-7' } }),
-  });
-  assert.equal(placed.status, 201);
+  await placeLabCall(fx.cmUrl, { from: CALLER, to: '7001', callVariables: { callVariable1: 'acct-7' } });
   const posted = await feed.next((u) => u.node === DIALOGS && u.event === 'POST');
   const id = dialogOf(posted).getChildText('id') ?? '';
   await put('agent1', id, `answer-${id}`, action('ANSWER', '1001'));
@@ -279,15 +284,7 @@ async function notReady(userid: string): Promise<void> {
   await setState(userid, `<User><state>NOT_READY</state><reasonCodeId>${id}</reasonCodeId></User>`, 'NOT_READY');
 }
 
-/** The caller hangs up; whoever is in WORK is made READY again. */
-async function callerHangsUp(): Promise<void> {
-  const calls = await (await fetch(`${fx.cmUrl}/lab/calls`, { headers: { authorization: basicAuth('admin') } })).json() as { calls: { callId: string; calling: string }[] };
-  for (const call of calls.calls.filter((c) => c.calling === CALLER)) {
-    await fetch(`${fx.cmUrl}/lab/calls/${call.callId}/abandon`, { method: 'POST', headers: { authorization: basicAuth('admin') } });
-  }
-}
-
-test('consult agent2, then TRANSFER: agent1 loses both dialogs, agent2 gets the caller\'s dialog', async () => {
+test('consult agent2, then TRANSFER: agent1 loses both dialogs, agent2 gets the caller\'s dialog', STEP, async () => {
   await setState('agent2', '<User><state>LOGIN</state><extension>1002</extension></User>', 'NOT_READY');
   const id = await inboundAnsweredByAgent1();
   const consultId = await consultAgent2(id, 'xfer');
@@ -309,13 +306,13 @@ test('consult agent2, then TRANSFER: agent1 loses both dialogs, agent2 gets the 
   assert.deepEqual(ofAgent2.xml?.getChildren('Dialog').map((d) => d.getChildText('id')), [id]);
   assert.match((await fx.call('GET', '/User/agent1/Dialogs', { as: 'agent1' })).text, /<Dialogs\/>$/);
 
-  await callerHangsUp();
+  await callerHangsUp(fx.cmUrl, CALLER);
   await feed2.next((u) => u.node === DIALOGS2 && u.event === 'PUT' && participantsOf(dialogOf(u)).some((p) => p.startsWith('1002 WRAP_UP')));
   await notReady('agent2');
   await feed2.next((u) => u.node === DIALOGS2 && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
 });
 
-test('consult agent2, then CONFERENCE: everyone ACTIVE; agent1 drops and agent2 talks on', async () => {
+test('consult agent2, then CONFERENCE: everyone ACTIVE; agent1 drops and agent2 talks on', STEP, async () => {
   const id = await inboundAnsweredByAgent1();
   const consultId = await consultAgent2(id, 'conf');
 
@@ -326,8 +323,21 @@ test('consult agent2, then CONFERENCE: everyone ACTIVE; agent1 drops and agent2 
   await feed.next((u) => u.node === DIALOGS && u.event === 'DELETE' && dialogOf(u).getChildText('id') === consultId);
   const joined = await feed2.next((u) => u.node === DIALOGS2 && u.event === 'POST' && dialogOf(u).getChildText('id') === id);
   assert.equal(joined.requestId, 'r-conference');
-  await feed.next((u) => u.node === DIALOGS && u.event === 'PUT' && u.source === `/finesse/api/Dialog/${id}`
+  const conference = await feed.next((u) => u.node === DIALOGS && u.event === 'PUT' && u.source === `/finesse/api/Dialog/${id}`
     && dialogOf(u).getChild('mediaProperties')?.getChildText('callType') === 'CONFERENCE');
+  const three = [`${CALLER} ACTIVE`, '1001 ACTIVE', '1002 ACTIVE'].sort();
+  for (const agent of ['agent1', 'agent2']) {
+    const fetched = await fx.call('GET', `/Dialog/${id}`, { as: agent });
+    assert.equal(fetched.status, 200, fetched.text);
+    assert.equal(fetched.xml?.getChildText('state'), 'ACTIVE');
+    assert.equal(fetched.xml?.getChild('mediaProperties')?.getChildText('callType'), 'CONFERENCE');
+    assert.deepEqual(participantsOf(fetched.xml!).map((p) => p.split(' [')[0]).sort(), three);
+    assert.deepEqual(callVariablesOf(fetched.xml!), { callVariable1: 'acct-7' });
+    assert.equal(await userState(agent), 'TALKING');
+  }
+  assert.deepEqual(participantsOf(dialogOf(conference)), participantsOf((await fx.call('GET', `/Dialog/${id}`, { as: 'agent1' })).xml!));
+  const ofAgent1 = await fx.call('GET', '/User/agent1/Dialogs', { as: 'agent1' });
+  assert.deepEqual(ofAgent1.xml?.getChildren('Dialog').map((d) => d.getChildText('id')), [id]); // the consult is gone
 
   await put('agent1', id, 'r-leave', action('DROP', '1001'));
   const left = await feed.next((u) => u.node === DIALOGS && u.requestId === 'r-leave');
@@ -336,13 +346,15 @@ test('consult agent2, then CONFERENCE: everyone ACTIVE; agent1 drops and agent2 
   assert.equal(on.event, 'PUT');
   assert.deepEqual(participantsOf(dialogOf(on)).map((p) => p.split(' [')[0]).sort(), [`${CALLER} ACTIVE`, '1002 ACTIVE'].sort());
 
-  // agent2 got the call by a transfer, not from the CSQ: no Automatic Work, the dialog goes at END_CALL
-  await callerHangsUp();
-  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
+  // the call came from the Sales CSQ, which has Automatic Work: agent2 keeps the dialog in wrap-up (§2.3)
+  await callerHangsUp(fx.cmUrl, CALLER);
+  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'PUT' && participantsOf(dialogOf(u)).some((p) => p.startsWith('1002 WRAP_UP')));
+  assert.equal(await userState('agent2'), 'WORK');
   for (const agent of ['agent1', 'agent2']) if (await userState(agent) !== 'NOT_READY') await notReady(agent);
+  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
 });
 
-test('MAKE_CALL out: POST with the requestId, DTMF and call data on the live call, refused data, DROP', async () => {
+test('MAKE_CALL out: POST with the requestId, DTMF and call data on the live call, refused data, DROP', STEP, async () => {
   const res = await fx.call('POST', '/User/agent1/Dialogs', {
     as: 'agent1', headers: { requestId: 'r-make' },
     body: '<Dialog><requestedAction>MAKE_CALL</requestedAction><fromAddress>1001</fromAddress><toAddress>914155550177</toAddress></Dialog>',
@@ -358,8 +370,12 @@ test('MAKE_CALL out: POST with the requestId, DTMF and call data on the live cal
 
   await put('agent1', id, 'r-dtmf', action('SEND_DTMF', '1001',
     '<actionParams><ActionParam><name>dtmfString</name><value>31#</value></ActionParam></actionParams>'));
+  await put('agent1', id, 'r-after-dtmf', '<requestedAction>UPDATE_CALL_DATA</requestedAction><mediaProperties><wrapUpReason>Billing</wrapUpReason></mediaProperties>');
   const dtmf = await feed.next((u) => u.node === DIALOGS && u.requestId === 'r-dtmf');
   assert.equal(dtmf.data.getName(), 'dialog', dtmf.text); // accepted: the dialog as it is, not an apiErrors
+  // Digits cause no call event: the DTMF's CONF is its outcome, published before the next request's
+  const afterDtmf = await feed.next((u) => u.node === DIALOGS && u.requestId === 'r-after-dtmf');
+  assert.ok(feed.received.indexOf(dtmf) < feed.received.indexOf(afterDtmf));
 
   // rest-api.md §4.5: call variables on a direct call are protected, reported asynchronously
   await put('agent1', id, 'r-protected', '<requestedAction>UPDATE_CALL_DATA</requestedAction><mediaProperties><callvariables><CallVariable><name>callVariable3</name><value>x</value></CallVariable></callvariables></mediaProperties>');
@@ -389,7 +405,7 @@ test('MAKE_CALL out: POST with the requestId, DTMF and call data on the live cal
   assert.equal(await userState('agent1'), 'NOT_READY');
 });
 
-test('TRANSFER_SST: a blind transfer to agent2 is one REST request; both sides carry its requestId', async () => {
+test('TRANSFER_SST: a blind transfer to agent2 is one REST request; both sides carry its requestId', STEP, async () => {
   const id = await inboundAnsweredByAgent1();
   await setState('agent2', '<User><state>READY</state></User>', 'READY');
   await put('agent1', id, 'r-sst', action('TRANSFER_SST', '1001', '<toAddress>1002</toAddress>'));
@@ -398,17 +414,26 @@ test('TRANSFER_SST: a blind transfer to agent2 is one REST request; both sides c
   const arrived = await feed2.next((u) => u.node === DIALOGS2 && u.event === 'POST' && dialogOf(u).getChildText('id') === id);
   assert.equal(arrived.requestId, 'r-sst');
   assert.equal(dialogOf(arrived).getChildText('fromAddress'), CALLER);
-  const mine = participantsOf(dialogOf(arrived)).find((p) => p.startsWith('1002 '));
-  if (mine?.startsWith('1002 ALERTING')) {
-    await put('agent2', id, 'r-sst-answer', action('ANSWER', '1002'));
-    await feed2.next((u) => u.node === DIALOGS2 && u.requestId === 'r-sst-answer');
-  }
+  // cti-to-finesse.md §2.3: the transfer happens while agent2 rings, which stays RESERVED until it answers
+  assert.deepEqual(participantsOf(dialogOf(arrived)).find((p) => p.startsWith('1002 ')), '1002 ALERTING [ANSWER]');
+  assert.equal(await userState('agent2'), 'RESERVED');
+  await put('agent2', id, 'r-sst-answer', action('ANSWER', '1002'));
+  await feed2.next((u) => u.node === DIALOGS2 && u.requestId === 'r-sst-answer');
+  const talking = await feed2.next((u) => u.node === '/finesse/api/User/agent2' && u.requestId === 'r-sst-answer');
+  assert.equal(talking.data.getChildText('state'), 'TALKING');
   const dialog = await fx.call('GET', `/Dialog/${id}`, { as: 'agent2' });
   assert.deepEqual(participantsOf(dialog.xml!).map((p) => p.split(' [')[0]).sort(), [`${CALLER} ACTIVE`, '1002 ACTIVE'].sort());
   assert.match((await fx.call('GET', '/User/agent1/Dialogs', { as: 'agent1' })).text, /<Dialogs\/>$/);
 
-  // agent2 got the call by a transfer, not from the CSQ: no Automatic Work, the dialog goes at END_CALL
-  await callerHangsUp();
-  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
+  // the call came from the Sales CSQ, which has Automatic Work: agent2 keeps the dialog in wrap-up (§2.3)
+  await callerHangsUp(fx.cmUrl, CALLER);
+  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'PUT' && participantsOf(dialogOf(u)).some((p) => p.startsWith('1002 WRAP_UP')));
   for (const agent of ['agent1', 'agent2']) if (await userState(agent) !== 'NOT_READY') await notReady(agent);
+  await feed2.next((u) => u.node === DIALOGS2 && u.event === 'DELETE' && dialogOf(u).getChildText('id') === id);
+});
+
+test('agent1\'s session over TCP received every Update its WebSocket session did, the same text in the same order', STEP, async () => {
+  assert.ok(feed.received.length > 40, `only ${feed.received.length} updates`);
+  await feedTcp.next((u) => feedTcp.received.indexOf(u) === feed.received.length - 1);
+  assert.deepEqual(feedTcp.received.map((u) => u.text), feed.received.map((u) => u.text));
 });

@@ -54,6 +54,12 @@ export class AgentCalls {
     if (this.deps.agents.reserve(userId, call.id)) this.#reservedFor.set(userId, call.id);
   }
 
+  /** A merge moved the agent's ringing line from `from` into `to` (a transfer while it rings: TRANSFER_SST). The
+   *  agent stays RESERVED, now for `to`, so answering `to` makes it TALKING and its end brings the CSQ's wrap-up. */
+  ringingMoved(userId: string, from: TrackedCall, to: TrackedCall): void {
+    if (this.#reservedFor.get(userId) === from.id) this.#reservedFor.set(userId, to.id);
+  }
+
   /** The agent's line is connected to `call` (answered, placed it, or was moved into it). */
   joined(userId: string, call: TrackedCall): void {
     let calls = this.#on.get(userId);

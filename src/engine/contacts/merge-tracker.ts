@@ -89,6 +89,7 @@ export class MergeTracker {
     for (const c of live) {
       const agent = host.resources.byExtension(c.address);
       if (agent && c.ccState === 'ESTABLISHED') host.agentCalls.joined(agent.resource.userId, call);
+      else if (agent && c.ccState === 'ALERTING') host.agentCalls.ringingMoved(agent.resource.userId, secondary, call);
     }
     const controller = host.resources.byExtension(merge.controller);
     if (controller && !call.parties.has(merge.controller)) host.agentCalls.left(controller.resource.userId, call);

@@ -231,6 +231,12 @@ export class DialogRequests {
           : conference ? 'Invalid State' : 'Call Operation Failure');
       }
       if (answer.type === 'MAKE_CALL_CONF') pending.dialogId ??= answer.newConnectionCallId;
+      if (answer.type === 'SEND_DTMF_SIGNAL_CONF') {
+        // Digits change nothing in the call, so no event will carry this request: its CONF is the outcome.
+        this.#pending.delete(invokeId);
+        clearTimeout(pending.timer);
+        return this.#republishOnce(pending);
+      }
       this.#expire(invokeId, pending);
       request = next?.(answer);
       next = undefined;
@@ -241,14 +247,18 @@ export class DialogRequests {
   #expire(invokeId: number, pending: Pending): void {
     const timer = setTimeout(() => {
       if (this.#pending.get(invokeId) === pending) this.#pending.delete(invokeId);
-      if (!pending.notified && pending.dialogId !== undefined) {
-        pending.notified = true;
-        this.#options.dialogs.republish(pending.loginId, pending.dialogId, pending.requestId);
-      }
+      this.#republishOnce(pending);
     }, this.#options.outcomeDeadlineMs ?? OUTCOME_DEADLINE_MS);
     timer.unref();
     clearTimeout(pending.timer);
     pending.timer = timer;
+  }
+
+  /** The dialog as it is, with the request's requestId, unless an event already carried it. */
+  #republishOnce(pending: Pending): void {
+    if (pending.notified || pending.dialogId === undefined) return;
+    pending.notified = true;
+    this.#options.dialogs.republish(pending.loginId, pending.dialogId, pending.requestId);
   }
 
   /** cti-to-finesse.md §3.2: one apiErrors PUT on the agent's Dialogs node, source the dialog (or the collection). */

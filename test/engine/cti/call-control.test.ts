@@ -237,3 +237,30 @@ test('refusals: CONTROL_FAILURE_CONF with the spec\'s FailureCode, and nothing c
   await cti.waitFor('END_CALL_EVENT');
   await signOut(cti, ['agent8', '1008'], ['agent9', '1009']);
 });
+
+test('a transfer while the consulted agent rings (TRANSFER_SST): it stays RESERVED, TALKING once it answers, then wraps up', async () => {
+  await ready(cti, 'agent6', '1006');
+  const { callId, labId } = await inboundAnsweredBy('7002', 'agent6', '1006');
+  await ready(cti, 'agent7', '1007');
+  const conf = await consult(callId, '1006', '1007');
+  assert.equal(conf.type, 'CONSULTATION_CALL_CONF', JSON.stringify(conf));
+  const consultId = (conf as CtiMessageOf<'CONSULTATION_CALL_CONF'>).newConnectionCallId;
+  await agentEvent(cti, 'agent7', 'RESERVED');
+  await cti.waitFor('CALL_DELIVERED_EVENT', (e) => e.connectionCallId === consultId);
+
+  const transfer = await merge('TRANSFER_CALL_REQ', callId, consultId, '1006');
+  assert.equal(transfer.type, 'TRANSFER_CALL_CONF', JSON.stringify(transfer));
+  // agent7's ringing line moved into the caller's call: no READY for agent7 in between
+  assert.deepEqual((await nextEvents(cti, 4)).map(describe), [
+    'TRANSFERRED 1006>1007', `DATA_UPDATE ${CallType.TRANSFER_IN}`, 'END', 'AGENT_STATE agent6 WORK_READY',
+  ]);
+  await assertQuiet(cti);
+
+  await answer(callId, '1007');
+  assert.deepEqual((await nextEvents(cti, 2)).map(describe), ['ESTABLISHED 1007', 'AGENT_STATE agent7 TALKING']);
+  assert.equal((await lab.lab(`/lab/calls/${labId}/abandon`)).status, 200);
+  assert.deepEqual((await nextEvents(cti, 5)).map(describe), [
+    `CONNECTION_CLEARED ${CUSTOMER}`, 'CONNECTION_CLEARED 1007', 'CLEARED', 'AGENT_STATE agent7 WORK_READY', 'END',
+  ]);
+  await signOut(cti, ['agent6', '1006'], ['agent7', '1007']);
+});
