@@ -34,6 +34,11 @@ export interface NotifyServerOptions {
   policy?: PubsubPolicy;
   /** Directory users (local parts) who may publish, create and delete every node over c2s, like the web service. */
   otherPublishers?: readonly string[];
+  /**
+   * Service accounts that may sign in as the publisher, `finesse@<domain>` (SASL authzid, §3.4): a web service in
+   * another node. Their passwords are checked like everyone's; nobody else can become the publisher.
+   */
+  publisherAccounts?: readonly string[];
   /** Team membership for supervisors' subscriptions; default: none yet. */
   teams?: TeamDirectory;
   limits?: Partial<SessionLimits>;
@@ -66,6 +71,7 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
   readonly #idPrefix = randomBytes(4).toString('hex');
   readonly #throttle: LoginThrottle;
   readonly #signIns: SignInLimiter;
+  readonly #publisherAccounts: ReadonlySet<string>;
   #nextId = 0;
   #fanout: { fanout: NotificationFanout; origin: string } | undefined;
 
@@ -79,6 +85,7 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
       otherPublishers: (options.otherPublishers ?? []).map((local) => `${local.toLowerCase()}@${this.domain}`),
       ...(options.teams ? { teams: options.teams } : {}),
     });
+    this.#publisherAccounts = new Set((options.publisherAccounts ?? []).map((userid) => userid.toLowerCase()));
     this.#maxSessionsPerUser = options.maxSessionsPerUser ?? 10;
     this.#throttle = new LoginThrottle(options.now);
     this.#signIns = new SignInLimiter(options.maxConcurrentSignIns ?? 8);
@@ -114,6 +121,10 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
     if (ok) this.#throttle.succeeded(userid);
     else this.#throttle.failed(userid);
     return ok;
+  }
+
+  mayActAsPublisher(userid: string): boolean {
+    return this.#publisherAccounts.has(userid.toLowerCase());
   }
 
   bind(session: XmppSession): 'ok' | 'resource-constraint' {

@@ -16,6 +16,7 @@ test('defaults give the ports of the architecture table and PGlite in ./data', (
   assert.deepEqual(config.web, {
     axlUrl: undefined, axlUser: 'poise_axl', axlPassword: undefined, authCacheSeconds: 30, maxBodyBytes: 2 * 1024 * 1024,
     cti: { host: undefined, port: 12018, retryMs: 1000, engines: undefined },
+    notify: { host: undefined, port: 5222, retryMs: 1000 },
   });
   assert.equal(config.engine.role, 'master');
   assert.equal(config.peer, undefined);
@@ -81,4 +82,12 @@ test('a failover ticket is good for five minutes unless configured', () => {
   assert.deepEqual(loadConfig({}).failover, { ticketSeconds: 300 });
   assert.deepEqual(loadConfig({}, ['--failover-ticket-seconds=60']).failover, { ticketSeconds: 60 });
   assert.throws(() => loadConfig({}, ['--failover-ticket-seconds=5']), ConfigError);
+});
+
+test('a web node finds a notification service elsewhere by host, on the XMPP port unless given its own', () => {
+  const onXmppPort = loadConfig({ POISE_WEB_NOTIFY_HOST: 'notify.example.net', POISE_XMPP_PORT: '15222' });
+  assert.deepEqual(onXmppPort.web.notify, { host: 'notify.example.net', port: 15222, retryMs: 1000 });
+  const ownPort = loadConfig({ POISE_WEB_NOTIFY_HOST: 'notify.example.net', POISE_WEB_NOTIFY_PORT: '5333', POISE_WEB_NOTIFY_RETRY_MS: '50' });
+  assert.deepEqual(ownPort.web.notify, { host: 'notify.example.net', port: 5333, retryMs: 50 });
+  assert.throws(() => loadConfig({ POISE_WEB_NOTIFY_PORT: '70000' }), /POISE_WEB_NOTIFY_PORT/);
 });
