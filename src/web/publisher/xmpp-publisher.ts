@@ -53,6 +53,7 @@ export class XmppPublisher implements Publisher {
   #dropped = 0;
   #closed = false;
   readonly #idleWaiters: Array<() => void> = [];
+  readonly #linkListeners = new Set<(up: boolean) => void>();
 
   constructor(options: XmppPublisherOptions) {
     this.#options = options;
@@ -65,6 +66,12 @@ export class XmppPublisher implements Publisher {
   get queued(): number { return this.#outbox.length; }
 
   start(): void { void this.#connect(); }
+
+  /** Told each time the link comes up (signed in as the publisher) or goes down; returns the unsubscribe. */
+  onLinkChange(listener: (up: boolean) => void): () => void {
+    this.#linkListeners.add(listener);
+    return () => this.#linkListeners.delete(listener);
+  }
 
   /** Resolves once the link is up and everything handed over so far has been answered. */
   idle(): Promise<void> {
@@ -152,6 +159,7 @@ export class XmppPublisher implements Publisher {
       this.#log.warn({ dropped: this.#dropped }, 'notifications dropped while the notification service was unreachable');
       this.#dropped = 0;
     }
+    for (const listener of this.#linkListeners) listener(true);
     this.#pump();
   }
 
@@ -175,6 +183,7 @@ export class XmppPublisher implements Publisher {
     this.#trim();
     this.#log.warn({ requeued: unanswered.length }, message);
     void discard(link);
+    for (const listener of this.#linkListeners) listener(false);
     this.#scheduleRetry();
   }
 
