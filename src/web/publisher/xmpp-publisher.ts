@@ -159,6 +159,8 @@ export class XmppPublisher implements Publisher {
       this.#log.warn({ dropped: this.#dropped }, 'notifications dropped while the notification service was unreachable');
       this.#dropped = 0;
     }
+    // Available, so desktops hear that the web service is back (notifications.md §9).
+    link.write('<presence/>').catch(() => undefined);
     for (const listener of this.#linkListeners) listener(true);
     this.#pump();
   }

@@ -1,7 +1,7 @@
 // The web service's XMPP publisher against a real notification service on a socket: the item it stores is the
 // `<Update>` as rendered, character for character; updates wait while the link is cut, the oldest dropped past the
 // bound; after a restart of the service the nodes are provisioned again; a refused sign-in is retried and never
-// publishes.
+// publishes; desktops hear the publisher's presence come and go with the link.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
@@ -13,7 +13,7 @@ import { XmppPublisher, type XmppPublisherOptions } from '../../../src/web/publi
 import { freePorts } from '../../support/free-ports.ts';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy.ts';
 import { updateFeed, type UpdateFeed } from '../../support/update-feed.ts';
-import { connectClient, xml } from '../../support/xmpp.ts';
+import { connectClient, nextStanza, xml } from '../../support/xmpp.ts';
 
 const D = 'node-a.example.net';
 const SERVICE_PASSWORD = 'service-pass';
@@ -27,7 +27,7 @@ class NotifyOnPort {
   constructor(readonly port: number) {}
   async start(): Promise<void> {
     this.server = new NotifyServer({
-      domain: D, log: silentLogger, publisherAccounts: ['poise_axl'],
+      domain: D, log: silentLogger, publisherAccounts: ['poise_axl'], publisherInProcess: false,
       authenticate: async (userid, password) => PASSWORDS[userid.toLowerCase()] === password,
     });
     this.#tcp = await listenTcp({ host: '127.0.0.1', port: this.port, notify: this.server, log: silentLogger });
@@ -158,5 +158,35 @@ test('a refused sign-in is retried with back-off and publishes nothing', async (
     assert.equal(notify.server.pubsub.hasNode('/finesse/api/User/agent1/Dialogs'), false);
   } finally {
     await web.close();
+  }
+});
+
+test('desktops hear finesse available while the link is up, unavailable when it is cut, and available again', async () => {
+  const desktop = await agent();
+  const web = publisher();
+  const from = `finesse@${D}/poise-web-test`;
+  const presence = (type: string | undefined) => nextStanza(desktop.xmpp, (s) => s.is('presence') && s.attrs.from === from && s.attrs.type === type);
+  try {
+    const up = presence(undefined);
+    web.start();
+    await up;
+    const down = presence('unavailable');
+    await proxy.cut();
+    await down;
+    const back = presence(undefined);
+    await proxy.restore();
+    await back;
+    // A desktop signing in now gets the publisher's presence from its link, not from a web in notify's process.
+    const late = await connectClient({ service: `xmpp://127.0.0.1:${notify.port}`, domain: D, username: 'agent1', password: 'agent-pass', resource: 'late' });
+    try {
+      const told = nextStanza(late, (s) => s.is('presence') && String(s.attrs.from).startsWith('finesse@'));
+      await late.send(xml('presence'));
+      assert.equal((await told).attrs.from, from);
+    } finally {
+      await late.stop();
+    }
+  } finally {
+    await web.close();
+    await desktop.xmpp.stop();
   }
 });
