@@ -54,6 +54,8 @@ export async function startNotify(context: ServiceContext): Promise<NotifyServic
   const server = new NotifyServer({
     domain, log, teams,
     ...(config.notify.publisher ? { otherPublishers: [config.notify.publisher] } : {}),
+    // A web service in another node publishes as `finesse`, signed in with its AXL account (docs/notify.md).
+    publisherAccounts: [config.web.axlUser], publisherInProcess: config.services.includes('web'),
     authenticate: async (userid, password) => {
       if (recentSignIns.get({ userid, password })) return true;
       const ok = await axl.authenticate(userid, password);

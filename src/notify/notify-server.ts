@@ -34,6 +34,16 @@ export interface NotifyServerOptions {
   policy?: PubsubPolicy;
   /** Directory users (local parts) who may publish, create and delete every node over c2s, like the web service. */
   otherPublishers?: readonly string[];
+  /**
+   * Service accounts that may sign in as the publisher, `finesse@<domain>` (SASL authzid, §3.4): a web service in
+   * another node. Their passwords are checked like everyone's; nobody else can become the publisher.
+   */
+  publisherAccounts?: readonly string[];
+  /**
+   * Whether `web` publishes in this process (default). When it is in another node, the `finesse` presence a session
+   * gets is that of the publisher's signed-in links, and every session hears them come and go (§9).
+   */
+  publisherInProcess?: boolean;
   /** Team membership for supervisors' subscriptions; default: none yet. */
   teams?: TeamDirectory;
   limits?: Partial<SessionLimits>;
@@ -66,6 +76,7 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
   readonly #idPrefix = randomBytes(4).toString('hex');
   readonly #throttle: LoginThrottle;
   readonly #signIns: SignInLimiter;
+  readonly #publisherAccounts: ReadonlySet<string>;
   #nextId = 0;
   #fanout: { fanout: NotificationFanout; origin: string } | undefined;
 
@@ -79,6 +90,7 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
       otherPublishers: (options.otherPublishers ?? []).map((local) => `${local.toLowerCase()}@${this.domain}`),
       ...(options.teams ? { teams: options.teams } : {}),
     });
+    this.#publisherAccounts = new Set((options.publisherAccounts ?? []).map((userid) => userid.toLowerCase()));
     this.#maxSessionsPerUser = options.maxSessionsPerUser ?? 10;
     this.#throttle = new LoginThrottle(options.now);
     this.#signIns = new SignInLimiter(options.maxConcurrentSignIns ?? 8);
@@ -116,6 +128,10 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
     return ok;
   }
 
+  mayActAsPublisher(userid: string): boolean {
+    return this.#publisherAccounts.has(userid.toLowerCase());
+  }
+
   bind(session: XmppSession): 'ok' | 'resource-constraint' {
     const older = this.sessions.get(session.fullJid);
     if (older) {
@@ -149,10 +165,25 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
     for (const peer of this.sessions.ofUser(session.bareJid)) {
       if (peer.available || peer === session) peer.deliver(`<presence xmlns='${NS.client}' from='${from}' to='${escapeXML(peer.fullJid)}'${type}/>`);
     }
+    if (session.bareJid === this.publisherBareJid) return this.#publisherPresence(session, available);
     if (available) {
-      session.deliver(`<presence xmlns='${NS.client}' from='${this.publisherBareJid}/${PUBLISHER_RESOURCE}' to='${escapeXML(session.fullJid)}'/>`);
+      const publishers = this.options.publisherInProcess === false
+        ? [...this.sessions.ofUser(this.publisherBareJid)].filter((s) => s.available).map((s) => s.fullJid)
+        : [`${this.publisherBareJid}/${PUBLISHER_RESOURCE}`];
+      for (const publisher of publishers) {
+        session.deliver(`<presence xmlns='${NS.client}' from='${escapeXML(publisher)}' to='${escapeXML(session.fullJid)}'/>`);
+      }
     }
     this.options.onPresence?.(session.bareJid, session.fullJid, available);
+  }
+
+  /** §9: a publisher's link in another node came or went; every desktop hears it (12.x waits for it to come back). */
+  #publisherPresence(publisher: XmppSession, available: boolean): void {
+    const head = `<presence xmlns='${NS.client}' from='${escapeXML(publisher.fullJid)}' to='`;
+    const tail = available ? `'/>` : `' type='unavailable'/>`;
+    for (const session of this.sessions.all()) {
+      if (session.available && session.bareJid !== this.publisherBareJid) session.deliver(`${head}${escapeXML(session.fullJid)}${tail}`);
+    }
   }
 
   /** Items published here also go to the other nodes of the cluster, and theirs come here (docs/notify.md). */
@@ -185,7 +216,8 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
     // One copy per session even if bare and full both match; `to` the bare JID first (§3.2).
     const recipients = new Map<XmppSession, string>();
     if (audience.everyone) {
-      for (const s of this.sessions.all()) if (s.available) recipients.set(s, s.bareJid);
+      // The publisher's own links publish SystemInfo; they do not read it.
+      for (const s of this.sessions.all()) if (s.available && s.bareJid !== this.publisherBareJid) recipients.set(s, s.bareJid);
     }
     for (const bare of audience.bare) {
       for (const s of this.sessions.ofUser(bare)) if (s.available && !recipients.has(s)) recipients.set(s, bare);

@@ -50,6 +50,9 @@ const Env = z.object({
   POISE_WEB_CTI_HOST: z.string().min(1).optional(),                    // unset: this node's engine
   POISE_WEB_CTI_PORT: port.optional(),                                 // unset: POISE_CTI_PORT
   POISE_WEB_CTI_RETRY_MS: z.coerce.number().int().min(10).max(60_000).default(1000), // back-off start after a failed reconnect
+  POISE_WEB_NOTIFY_HOST: z.string().min(1).optional(),                  // notify elsewhere: web publishes to it over XMPP; unset: notify in this node
+  POISE_WEB_NOTIFY_PORT: port.optional(),                              // its XMPP c2s port; unset: POISE_XMPP_PORT
+  POISE_WEB_NOTIFY_RETRY_MS: z.coerce.number().int().min(10).max(60_000).default(1000), // back-off start after a lost or refused XMPP link
   POISE_WEB_CTI_ENGINES: z.string().regex(/^(local|[^,:\s]+:\d{1,5})(,(local|[^,:\s]+:\d{1,5}))*$/).optional(), // both engines of a pair, host:port or `local` (cti.md §9.4)
   POISE_ENGINE_PROVIDER_URL: z.string().regex(/^wss?:\/\//, 'ws:// or wss://').optional(), // the call manager's provider link; unset: the one in this process
   POISE_ENGINE_PROVIDER_PASSWORD: z.string().min(1).optional(),       // the engine's application user over the link; unset: the demo password
@@ -121,6 +124,8 @@ export interface PoiseConfig {
     cti: { host: string | undefined; port: number; retryMs: number;
       /** Both engines of a pair; 'local' is this node's engine (cti.md §9.4). */
       engines: readonly (ListenAddress | 'local')[] | undefined };
+    /** The notification service's XMPP c2s when it runs in another node; host undefined: notify in this node. */
+    notify: { host: string | undefined; port: number; retryMs: number };
   };
 }
 
@@ -204,6 +209,7 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
           const at = entry.lastIndexOf(':');
           return { host: entry.slice(0, at), port: Number(entry.slice(at + 1)) };
         }) },
+      notify: { host: e.POISE_WEB_NOTIFY_HOST, port: e.POISE_WEB_NOTIFY_PORT ?? e.POISE_XMPP_PORT, retryMs: e.POISE_WEB_NOTIFY_RETRY_MS },
     },
   };
 }

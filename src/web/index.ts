@@ -20,7 +20,9 @@ import { systemInfoNode, type SystemInfoState } from './rest/system-info.ts';
 import { openWebConfigStore, type WebConfigStore } from './store/index.ts';
 import { seedWebConfiguration } from './store/seed.ts';
 import { CtiConnection } from './cti-client/index.ts';
-import { LoggingPublisher, PubsubPublisher, RecordingPublisher, TeePublisher, renderUpdate } from './publisher/index.ts';
+import {
+  LoggingPublisher, PubsubPublisher, RecordingPublisher, TeePublisher, XmppPublisher, renderUpdate, type Publisher,
+} from './publisher/index.ts';
 import { isNotifyService } from '../notify/index.ts';
 import { AgentStateRequests } from './users/agent-state-requests.ts';
 import { UserCache } from './users/user-cache.ts';
@@ -48,8 +50,10 @@ export interface WebService extends RunningService {
   readonly teams: TeamDirectory;
   /** The engine's CSQ names, read over CTI (a Dialog's queueName). */
   readonly csqs: CsqNames;
-  /** Until the notification service is plugged in, the updates are recorded in memory. */
+  /** Every update, also kept in memory (for tests and troubleshooting), whichever way it reaches notify. */
   readonly publisher: RecordingPublisher;
+  /** The XMPP link to a notification service in another node; undefined when notify runs here or is not configured. */
+  readonly notifyLink: XmppPublisher | undefined;
 }
 
 export async function startWeb(context: ServiceContext): Promise<WebService> {
@@ -62,13 +66,15 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const sharedSignIns = sharedSignInsOf(context.config, context.log);
   const directory = sharedSignIns ? withSharedSignIns(userDirectory(context), sharedSignIns) : userDirectory(context);
   const authenticator = new Authenticator({ directory, cacheTtlMs: config.web.authCacheSeconds * 1000 });
-  // Every update is kept in memory (for tests and troubleshooting) and, with the notification service in this
-  // process, published to its pubsub nodes.
+  // Every update is kept in memory (for tests and troubleshooting) and published to the notification service's
+  // pubsub nodes: in this process by a call, in another node over XMPP (notifications.md §3.4).
   const publisher = new RecordingPublisher();
   const notify = context.started.get('notify');
-  const outgoing = new LoggingPublisher(isNotifyService(notify)
-    ? new TeePublisher([publisher, new PubsubPublisher(notify.publisher, log)])
-    : publisher, log.child({ component: 'web-services' }));
+  const notifyLink = isNotifyService(notify) ? undefined : remoteNotifyLink(context);
+  const pubsub: Publisher | undefined = isNotifyService(notify) ? new PubsubPublisher(notify.publisher, log) : notifyLink;
+  const outgoing = new LoggingPublisher(pubsub ? new TeePublisher([publisher, pubsub]) : publisher,
+    log.child({ component: 'web-services' }));
+  notifyLink?.start();
   const cti = ctiConnection(context);
   const teams = new TeamDirectory({ cti, log });
   provisionTeamNodes(teams, outgoing);
@@ -157,7 +163,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
     await http.listen({ host: config.host, port: config.ports.web });
     await https.listen({ host: config.host, port: config.ports.webHttps });
   } catch (err) {
-    await Promise.all([http.close(), https.close(), cti?.close()]);
+    await Promise.all([http.close(), https.close(), cti?.close(), notifyLink?.close()]);
     agentStates.close();
     dialogRequests.close();
     queues.close();
@@ -172,7 +178,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
       `  supervisor1 (extension 1101) watches the Sales team and its queues; admin configures at /cfadmin/.`,
       ...ringHint(context),
     ],
-    name: 'web', store: configStore, authenticator, apps: { http, https }, cti, users, dialogs, teams, csqs, publisher,
+    name: 'web', store: configStore, authenticator, apps: { http, https }, cti, users, dialogs, teams, csqs, publisher, notifyLink,
     endpoints: [
       { label: 'Agent and supervisor desktop', url: `http://${host}:${portOf(http)}/desktop/` },
       { label: 'Agent and supervisor desktop (HTTPS)', url: `https://${host}:${httpsPort}/desktop/` },
@@ -189,6 +195,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
       queues.close();
       teamMessages.close();
       await cti?.close();
+      await notifyLink?.close();
       await sharedSignIns?.close();
     },
   };
@@ -206,15 +213,38 @@ function ringHint({ started }: ServiceContext): string[] {
  * AXL as the CCX realm uses it: the configured URL, else the call manager of this node on its loopback HTTP
  * listener, with the read-only service account (its password: configured, else the node's demo password).
  */
-function userDirectory({ config, started }: ServiceContext): UserDirectory {
+function userDirectory(context: ServiceContext): UserDirectory {
+  const { config, started } = context;
   const callManager = started.get('callmanager');
-  const local = isCallManager(callManager) ? callManager.axlLoopback : undefined;
-  const url = config.web.axlUrl ?? local?.url;
-  const password = config.web.axlPassword ?? local?.password ?? config.demo.password;
-  if (!url || !password) {
+  const url = config.web.axlUrl ?? (isCallManager(callManager) ? callManager.axlLoopback.url : undefined);
+  const account = serviceAccount(context);
+  if (!url || !account) {
     throw new Error('web needs AXL: run the call manager in this node, or set POISE_WEB_AXL_URL and POISE_WEB_AXL_PASSWORD');
   }
-  return new AxlUserDirectory({ url, userid: config.web.axlUser, password });
+  return new AxlUserDirectory({ url, ...account });
+}
+
+/** Web's own application user: AXL's read-only account, which also signs in to a remote notify as its publisher. */
+function serviceAccount({ config, started }: ServiceContext): { userid: string; password: string } | undefined {
+  const callManager = started.get('callmanager');
+  const password = config.web.axlPassword ?? (isCallManager(callManager) ? callManager.axlLoopback.password : undefined)
+    ?? config.demo.password;
+  return password ? { userid: config.web.axlUser, password } : undefined;
+}
+
+/** The notification service of another node (POISE_WEB_NOTIFY_HOST), reached over XMPP c2s as `finesse`. */
+function remoteNotifyLink(context: ServiceContext): XmppPublisher | undefined {
+  const { config, log } = context;
+  const { host, port, retryMs } = config.web.notify;
+  const account = serviceAccount(context);
+  if (host === undefined || !account) {
+    log.warn('no notification service in this node and POISE_WEB_NOTIFY_HOST unset: notifications are kept in memory only');
+    return undefined;
+  }
+  return new XmppPublisher({
+    service: `xmpp://${host.includes(':') ? `[${host}]` : host}:${port}`, domain: config.notify.xmppDomain, account,
+    resource: `poise-web-${config.publicHost}`, retryInitialMs: retryMs, log,
+  });
 }
 
 /**

@@ -17,6 +17,7 @@ test('defaults give the ports of the architecture table and PGlite in ./data', (
     axlUrl: undefined, axlUser: 'poise_axl', axlPassword: undefined, authCacheSeconds: 30, maxBodyBytes: 2 * 1024 * 1024,
     desktopXmppTransport: 'bosh',
     cti: { host: undefined, port: 12018, retryMs: 1000, engines: undefined },
+    notify: { host: undefined, port: 5222, retryMs: 1000 },
   });
   assert.equal(config.engine.role, 'master');
   assert.equal(config.peer, undefined);
@@ -88,4 +89,12 @@ test('the desktop reaches XMPP over BOSH unless WebSocket is configured; nothing
   assert.equal(loadConfig({ POISE_DESKTOP_XMPP_TRANSPORT: 'websocket' }).web.desktopXmppTransport, 'websocket');
   assert.equal(loadConfig({}, ['--desktop-xmpp-transport=bosh']).web.desktopXmppTransport, 'bosh');
   assert.throws(() => loadConfig({ POISE_DESKTOP_XMPP_TRANSPORT: 'tcp' }), /POISE_DESKTOP_XMPP_TRANSPORT/);
+});
+
+test('a web node finds a notification service elsewhere by host, on the XMPP port unless given its own', () => {
+  const onXmppPort = loadConfig({ POISE_WEB_NOTIFY_HOST: 'notify.example.net', POISE_XMPP_PORT: '15222' });
+  assert.deepEqual(onXmppPort.web.notify, { host: 'notify.example.net', port: 15222, retryMs: 1000 });
+  const ownPort = loadConfig({ POISE_WEB_NOTIFY_HOST: 'notify.example.net', POISE_WEB_NOTIFY_PORT: '5333', POISE_WEB_NOTIFY_RETRY_MS: '50' });
+  assert.deepEqual(ownPort.web.notify, { host: 'notify.example.net', port: 5333, retryMs: 50 });
+  assert.throws(() => loadConfig({ POISE_WEB_NOTIFY_PORT: '70000' }), /POISE_WEB_NOTIFY_PORT/);
 });

@@ -14,13 +14,19 @@ export { xml };
 
 export const PUBSUB_NS = 'http://jabber.org/protocol/pubsub';
 
-export interface ConnectOptions { service: string; domain: string; username: string; password: string; resource?: string }
+export interface ConnectOptions {
+  service: string; domain: string; username: string; password: string; resource?: string;
+  /** SASL PLAIN's authorization identity, e.g. the publisher's JID. */
+  authzid?: string;
+}
 
 /** A started client; PLAIN without TLS, as the Finesse samples use it on 5222 and 7071 (notifications.md §2). */
 export async function connectClient(options: ConnectOptions): Promise<XmppClient> {
   const xmpp = client({
     service: options.service, domain: options.domain, resource: options.resource ?? 'desktop',
-    credentials: (authenticate) => authenticate({ username: options.username, password: options.password }, 'PLAIN'),
+    credentials: (authenticate) => authenticate({
+      username: options.username, password: options.password, ...(options.authzid ? { authzid: options.authzid } : {}),
+    }, 'PLAIN'),
   });
   xmpp.on('error', () => {}); // failures surface through start() and the awaited requests
   xmpp.reconnect.stop();

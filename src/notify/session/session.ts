@@ -30,6 +30,8 @@ export interface SessionHost {
   readonly publisherBareJid: string;
   readonly limits: SessionLimits;
   authenticate(userid: string, password: string): Promise<boolean>;
+  /** Whether this account may sign in as the publisher (authzid `finesse@<domain>`, notifications.md §3.4). */
+  mayActAsPublisher(userid: string): boolean;
   /** Registers a bound session, ending an older one with the same full JID; refuses past the per-user limit. */
   bind(session: XmppSession): 'ok' | 'resource-constraint';
   unbind(session: XmppSession): void;
@@ -170,9 +172,15 @@ export class XmppSession {
     const plain = decodePlain(stanza.getText());
     if (!plain.ok) return this.transport.send(saslFailure(plain.condition));
     const bare = parseJid(`${plain.authcid}@${this.host.domain}`);
-    if (!bare || (plain.authzid !== '' && parseJid(plain.authzid)?.local !== bare.local)) {
+    const authzid = plain.authzid === '' ? undefined : parseJid(plain.authzid);
+    const asPublisher = authzid !== undefined && this.#namesPublisher(authzid);
+    if (!bare || (plain.authzid !== '' && !asPublisher && authzid?.local !== bare.local)) {
       return this.transport.send(saslFailure(bare ? 'invalid-authzid' : 'not-authorized'));
     }
+    // The publisher's JID is granted, never signed in to: only its service account may act as it (§3.4, §11).
+    if (asPublisher && !this.host.mayActAsPublisher(bare.local)) return this.transport.send(saslFailure('invalid-authzid'));
+    const publisherLocal = parseJid(this.host.publisherBareJid)?.local;
+    if (!asPublisher && bare.local === publisherLocal) return this.#refuse(plain.authcid, saslFailure('not-authorized'));
     let ok = false;
     try {
       ok = await this.host.authenticate(plain.authcid, plain.password);
@@ -181,19 +189,27 @@ export class XmppSession {
       return this.transport.send(saslFailure('temporary-auth-failure'));
     }
     if (this.#state !== 'sasl') return;
-    if (!ok) {
-      this.#saslFailures += 1;
-      this.log.info({ user: plain.authcid, failures: this.#saslFailures }, 'SASL PLAIN refused');
-      this.transport.send(saslFailure('not-authorized'));
-      if (this.#saslFailures >= this.host.limits.maxSaslFailures) this.close('not-authorized');
-      return;
-    }
+    if (!ok) return this.#refuse(plain.authcid, saslFailure('not-authorized'));
     clearTimeout(this.#authTimer);
-    this.#user = bare.local;
+    this.#user = asPublisher ? publisherLocal : bare.local;
     this.#state = 'restart';
-    this.log.info({ user: bare.local }, 'SASL PLAIN succeeded');
+    this.log.info({ user: bare.local, publisher: asPublisher }, 'SASL PLAIN succeeded');
     this.transport.restart();
     this.transport.send(`<success xmlns='${NS.sasl}'/>`);
+  }
+
+  #refuse(user: string, failure: string): void {
+    this.#saslFailures += 1;
+    this.log.info({ user, failures: this.#saslFailures }, 'SASL PLAIN refused');
+    this.transport.send(failure);
+    if (this.#saslFailures >= this.host.limits.maxSaslFailures) this.close('not-authorized');
+  }
+
+  /** An authzid naming the publisher's bare JID, on this domain or the one the stream was opened to. */
+  #namesPublisher(jid: Jid): boolean {
+    const publisher = parseJid(this.host.publisherBareJid);
+    return publisher !== undefined && jid.resource === '' && jid.local === publisher.local
+      && (jid.domain === publisher.domain || jid.domain === this.#streamTo);
   }
 
   #bind(stanza: Element): void {

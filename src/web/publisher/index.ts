@@ -2,3 +2,4 @@ export { RecordingPublisher, type PublishedUpdate, type Publisher } from './publ
 export { renderUpdate, type UpdateEvent } from './update.ts';
 export { PubsubPublisher, TeePublisher } from './pubsub-publisher.ts';
 export { LoggingPublisher } from './logging-publisher.ts';
+export { XmppPublisher, type XmppPublisherOptions } from './xmpp-publisher.ts';

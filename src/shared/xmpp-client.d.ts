@@ -1,14 +1,19 @@
-// The part of @xmpp/client (untyped JavaScript) the acceptance tests use.
+// The part of @xmpp/client (untyped JavaScript) Poise uses: the web service's publisher link to a notification
+// service in another node, and the acceptance tests' clients.
 declare module '@xmpp/client' {
   import type { EventEmitter } from 'node:events';
   import type { Element } from 'ltx';
 
-  export type Authenticate = (credentials: { username: string; password: string }, mechanism: string) => Promise<void>;
+  /** SASL PLAIN sends `authzid NUL username NUL password` (RFC 4616). */
+  export type Authenticate = (credentials: { username: string; password: string; authzid?: string }, mechanism: string) => Promise<void>;
 
   export interface XmppClient extends EventEmitter {
     start(): Promise<unknown>;
     stop(): Promise<unknown>;
     send(element: Element): Promise<void>;
+    /** Writes serialised XML as it is. */
+    write(text: string): Promise<void>;
+    status: string;
     jid: { toString(): string } | null;
     iqCaller: { request(element: Element, timeout?: number): Promise<Element> };
     reconnect: { stop(): void };
