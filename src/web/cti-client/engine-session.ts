@@ -102,12 +102,12 @@ export class EngineSession {
       }), OPEN_TIMEOUT_MS);
     } catch (err) {
       this.#log.warn({ err }, 'no OPEN_CONF from the CTI server; retrying');
-      await client.close();
+      await client.reset();
       return this.#scheduleRetry();
     }
     if (reply.type !== 'OPEN_CONF') {
       this.#log.warn({ reply: reply.type, status: 'status' in reply ? reply.status : undefined }, 'CTI server refused the session');
-      await client.close();
+      await client.reset();
       return this.#scheduleRetry(REJECTED_RETRY_MS);
     }
     if (this.#closed) { await client.close(); return; }
@@ -153,13 +153,13 @@ export class EngineSession {
   #beat(client: CtiClient): void {
     if (this.#missedHeartbeats >= MISSED_HEARTBEATS) {
       this.#log.warn({ missed: this.#missedHeartbeats }, 'CTI heartbeats unanswered; resetting the session');
-      void client.close();
+      void client.reset();
       return;
     }
     this.#missedHeartbeats++;
     withDeadline(client, client.heartbeat(), this.#options.heartbeatMs ?? 15_000).then((reply) => {
       if (reply.type === 'HEARTBEAT_CONF') this.#missedHeartbeats = 0;
-      else void client.close(); // §9.1: a FAILURE_CONF to a heartbeat resets the session
+      else void client.reset(); // §9.1: a FAILURE_CONF to a heartbeat resets the session
     }, () => undefined);
   }
 
