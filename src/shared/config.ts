@@ -50,6 +50,7 @@ const Env = z.object({
   POISE_WEB_CTI_HOST: z.string().min(1).optional(),                    // unset: this node's engine
   POISE_WEB_CTI_PORT: port.optional(),                                 // unset: POISE_CTI_PORT
   POISE_WEB_CTI_RETRY_MS: z.coerce.number().int().min(10).max(60_000).default(1000), // back-off start after a failed reconnect
+  POISE_WEB_CTI_HEARTBEAT_MS: z.coerce.number().int().min(100).max(30_000).default(15_000), // cti.md §9.1: every 15 s; UCCX accepts at most 30
   POISE_WEB_CTI_ENGINES: z.string().regex(/^(local|[^,:\s]+:\d{1,5})(,(local|[^,:\s]+:\d{1,5}))*$/).optional(), // both engines of a pair, host:port or `local` (cti.md §9.4)
   POISE_ENGINE_PROVIDER_URL: z.string().regex(/^wss?:\/\//, 'ws:// or wss://').optional(), // the call manager's provider link; unset: the one in this process
   POISE_ENGINE_PROVIDER_PASSWORD: z.string().min(1).optional(),       // the engine's application user over the link; unset: the demo password
@@ -116,6 +117,8 @@ export interface PoiseConfig {
     authCacheSeconds: number; maxBodyBytes: number;
     /** The engine's CTI server; host undefined: the engine of this node, if it runs one. */
     cti: { host: string | undefined; port: number; retryMs: number;
+      /** cti.md §9.1: the HEARTBEAT_REQ interval; three unanswered in a row reset the session. */
+      heartbeatMs: number;
       /** Both engines of a pair; 'local' is this node's engine (cti.md §9.4). */
       engines: readonly (ListenAddress | 'local')[] | undefined };
   };
@@ -195,6 +198,7 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
       axlUrl: e.POISE_WEB_AXL_URL, axlUser: e.POISE_WEB_AXL_USER, axlPassword: e.POISE_WEB_AXL_PASSWORD,
       authCacheSeconds: e.POISE_WEB_AUTH_CACHE_SECONDS, maxBodyBytes: e.POISE_WEB_MAX_BODY_BYTES,
       cti: { host: e.POISE_WEB_CTI_HOST, port: e.POISE_WEB_CTI_PORT ?? e.POISE_CTI_PORT, retryMs: e.POISE_WEB_CTI_RETRY_MS,
+        heartbeatMs: e.POISE_WEB_CTI_HEARTBEAT_MS,
         engines: e.POISE_WEB_CTI_ENGINES?.split(',').map((entry) => {
           if (entry === 'local') return 'local' as const;
           const at = entry.lastIndexOf(':');

@@ -15,7 +15,7 @@ test('defaults give the ports of the architecture table and PGlite in ./data', (
   assert.deepEqual(config.services, ['callmanager', 'notify', 'engine', 'livedata', 'web']);
   assert.deepEqual(config.web, {
     axlUrl: undefined, axlUser: 'poise_axl', axlPassword: undefined, authCacheSeconds: 30, maxBodyBytes: 2 * 1024 * 1024,
-    cti: { host: undefined, port: 12018, retryMs: 1000, engines: undefined },
+    cti: { host: undefined, port: 12018, retryMs: 1000, heartbeatMs: 15_000, engines: undefined },
   });
   assert.equal(config.engine.role, 'master');
   assert.equal(config.peer, undefined);
