@@ -2,7 +2,7 @@
 // engine through a TCP proxy that can freeze the link, so the TCP connection stays up but nothing crosses it, as
 // with a hung engine or a silent network partition. Three unanswered heartbeats reset the session: SystemInfo goes
 // OUT_OF_SERVICE and state changes get 503; once the link carries traffic again the session is reopened, the users
-// are rebuilt from the engine, and requests flow again.
+// are rebuilt from the engine, and requests flow again. A node whose engine is silent still shuts down.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EngineService } from '../../src/engine/index.ts';
@@ -13,6 +13,7 @@ import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
 let fx: WebFixture;
 let proxy: TcpProxy;
 let engine: EngineService;
+let closed = false;
 
 before(async () => {
   // The engine's CTI port is chosen first so the proxy in front of it exists before the web service dials it.
@@ -29,7 +30,7 @@ before(async () => {
   await fx.web.cti?.whenOpen();
 });
 after(async () => {
-  await fx?.close();
+  if (!closed) await fx?.close();
   await proxy?.close();
 });
 
@@ -73,4 +74,15 @@ test('an engine that stops answering heartbeats is dropped, and the session come
   await putState('<User><state>READY</state></User>', 'hb-ready');
   await fx.web.publisher.waitFor(userUpdate('READY', 'hb-ready'));
   assert.equal(engine.engine.agents.get(AGENT)?.state, 'READY');
+});
+
+test('the node shuts down while its engine is silent', async () => {
+  await fx.web.cti?.whenOpen();
+  const codes = await fx.call('GET', `/User/${AGENT}/ReasonCodes?category=NOT_READY`, { as: AGENT });
+  const reason = codes.xml?.getChildElements()[0]?.getChildText('uri')?.split('/').pop();
+  proxy.freeze();
+  // its CTI request is stuck in the frozen link, so the engine's side never reads the web service's FIN
+  await putState(`<User><state>NOT_READY</state><reasonCodeId>${reason}</reasonCodeId></User>`, 'hb-unheard');
+  await fx.close(); // the web service does not wait for an answer that never comes
+  closed = true;
 });
