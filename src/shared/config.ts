@@ -53,6 +53,7 @@ const Env = z.object({
   POISE_WEB_NOTIFY_HOST: z.string().min(1).optional(),                  // notify elsewhere: web publishes to it over XMPP; unset: notify in this node
   POISE_WEB_NOTIFY_PORT: port.optional(),                              // its XMPP c2s port; unset: POISE_XMPP_PORT
   POISE_WEB_NOTIFY_RETRY_MS: z.coerce.number().int().min(10).max(60_000).default(1000), // back-off start after a lost or refused XMPP link
+  POISE_WEB_CTI_HEARTBEAT_MS: z.coerce.number().int().min(100).max(30_000).default(15_000), // cti.md §9.1: every 15 s; UCCX accepts at most 30
   POISE_WEB_CTI_ENGINES: z.string().regex(/^(local|[^,:\s]+:\d{1,5})(,(local|[^,:\s]+:\d{1,5}))*$/).optional(), // both engines of a pair, host:port or `local` (cti.md §9.4)
   POISE_ENGINE_PROVIDER_URL: z.string().regex(/^wss?:\/\//, 'ws:// or wss://').optional(), // the call manager's provider link; unset: the one in this process
   POISE_ENGINE_PROVIDER_PASSWORD: z.string().min(1).optional(),       // the engine's application user over the link; unset: the demo password
@@ -122,6 +123,8 @@ export interface PoiseConfig {
     desktopXmppTransport: 'bosh' | 'websocket';
     /** The engine's CTI server; host undefined: the engine of this node, if it runs one. */
     cti: { host: string | undefined; port: number; retryMs: number;
+      /** cti.md §9.1: the HEARTBEAT_REQ interval; three unanswered in a row reset the session. */
+      heartbeatMs: number;
       /** Both engines of a pair; 'local' is this node's engine (cti.md §9.4). */
       engines: readonly (ListenAddress | 'local')[] | undefined };
     /** The notification service's XMPP c2s when it runs in another node; host undefined: notify in this node. */
@@ -204,6 +207,7 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
       authCacheSeconds: e.POISE_WEB_AUTH_CACHE_SECONDS, maxBodyBytes: e.POISE_WEB_MAX_BODY_BYTES,
       desktopXmppTransport: e.POISE_DESKTOP_XMPP_TRANSPORT,
       cti: { host: e.POISE_WEB_CTI_HOST, port: e.POISE_WEB_CTI_PORT ?? e.POISE_CTI_PORT, retryMs: e.POISE_WEB_CTI_RETRY_MS,
+        heartbeatMs: e.POISE_WEB_CTI_HEARTBEAT_MS,
         engines: e.POISE_WEB_CTI_ENGINES?.split(',').map((entry) => {
           if (entry === 'local') return 'local' as const;
           const at = entry.lastIndexOf(':');

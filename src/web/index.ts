@@ -261,7 +261,8 @@ function ctiConnection({ config, started, log }: ServiceContext): CtiConnection 
     const engines = config.web.cti.engines.flatMap((entry) => entry !== 'local' ? [entry]
       : local === undefined ? [] : [{ host: loopbackOf(config.host), port: local }]);
     if (engines.length > 0) {
-      return new CtiConnection({ engines, clientId, clientPassword: user?.password ?? '', retryInitialMs: config.web.cti.retryMs, log });
+      return new CtiConnection({ engines, clientId, clientPassword: user?.password ?? '', retryInitialMs: config.web.cti.retryMs,
+        heartbeatMs: config.web.cti.heartbeatMs, log });
     }
   }
   const host = config.web.cti.host ?? (local === undefined ? undefined : loopbackOf(config.host));
@@ -272,7 +273,7 @@ function ctiConnection({ config, started, log }: ServiceContext): CtiConnection 
   const port = config.web.cti.host === undefined && local !== undefined ? local : config.web.cti.port;
   return new CtiConnection({
     host, port, clientId, clientPassword: user?.password ?? '',
-    retryInitialMs: config.web.cti.retryMs, log,
+    retryInitialMs: config.web.cti.retryMs, heartbeatMs: config.web.cti.heartbeatMs, log,
   });
 }
 

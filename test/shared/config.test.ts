@@ -16,7 +16,7 @@ test('defaults give the ports of the architecture table and PGlite in ./data', (
   assert.deepEqual(config.web, {
     axlUrl: undefined, axlUser: 'poise_axl', axlPassword: undefined, authCacheSeconds: 30, maxBodyBytes: 2 * 1024 * 1024,
     desktopXmppTransport: 'bosh',
-    cti: { host: undefined, port: 12018, retryMs: 1000, engines: undefined },
+    cti: { host: undefined, port: 12018, retryMs: 1000, heartbeatMs: 15_000, engines: undefined },
     notify: { host: undefined, port: 5222, retryMs: 1000 },
   });
   assert.equal(config.engine.role, 'master');

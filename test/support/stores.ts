@@ -27,6 +27,19 @@ export const postgresSkipReason = testDatabaseUrl
 
 /** A database of its own per store, dropped on close, so tests never see each other's rows. */
 async function openScratchPostgres(url: string): Promise<Store> {
+  const scratch = await createScratchDatabase(url);
+  const store = await openStore({ databaseUrl: scratch.url, dataDir: '' });
+  return {
+    ...store,
+    async close() {
+      await store.close();
+      await scratch.drop();
+    },
+  };
+}
+
+/** An empty database on the server of `url`, for whole nodes to share (a restart, a pair); `drop` removes it. */
+export async function createScratchDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `poise_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -34,11 +47,9 @@ async function openScratchPostgres(url: string): Promise<Store> {
   await admin.end();
   const scratchUrl = new URL(url);
   scratchUrl.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: scratchUrl.toString(), dataDir: '' });
   return {
-    ...store,
-    async close() {
-      await store.close();
+    url: scratchUrl.toString(),
+    async drop() {
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);

@@ -142,6 +142,15 @@ export class CtiClient {
     return this.closed;
   }
 
+  /**
+   * Resets the TCP connection without waiting for the server (cti.md §9.1: no OPEN_CONF, three unanswered
+   * heartbeats). A server that no longer reads would never answer the FIN of `close()`.
+   */
+  reset(): Promise<void> {
+    this.#socket.resetAndDestroy();
+    return this.closed;
+  }
+
   #receive(m: CtiMessage): void {
     const invokeId = 'invokeId' in m ? m.invokeId : undefined;
     const collect = invokeId === undefined ? undefined : this.#multi.get(invokeId);

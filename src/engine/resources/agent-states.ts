@@ -31,7 +31,7 @@ export type StateRefusalCode =
   | 22   // INVALID_OBJECT_STATE: the machine does not allow this change
   | 33   // RESOURCE_BUSY: READY asked during a direct (non-ACD) call
   | 256  // INVALID_AGENT_ID
-  | 265; // INVALID_AGENT_WORKMODE: READY asked during an ACD call
+  | 265; // INVALID_AGENT_WORKMODE: READY, or a second NOT_READY with another reason, asked during an ACD call
 export type StateReply = { readonly ok: true } | { readonly ok: false; readonly failureCode: StateRefusalCode; readonly reason: string };
 
 export type AgentStateListener = (session: AgentSession, previous: AgentState) => void;
@@ -112,6 +112,9 @@ export class AgentStates {
         // READY during a call is refused; WORK, NOT_READY, LOGOUT wait for the call's end (§3.4)
         if (requested === 'READY') return refuse(265, `READY while ${s.state}`);
         if (requested === 'LOGIN') return refuse(22, `LOGIN while ${s.state}`);
+        if (requested === 'NOT_READY' && s.pendingState === 'NOT_READY' && s.pendingReasonCode !== reasonCode) {
+          return refuse(265, `NOT_READY pending with reason ${s.pendingReasonCode}`); // rest-api.md §3.3, as UCCX
+        }
         s.pendingState = requested;
         s.pendingReasonCode = reasonCode;
         for (const listener of this.#pendingListeners) listener(s);

@@ -13,6 +13,7 @@ export const WEB_AGENT_STATE_MASK = 0x000001ff;
 export const WEB_CONFIG_MSG_MASK = 0x0000000f;
 
 const OPEN_TIMEOUT_MS = 5_000;         // §9.1: the client waits 5 s for OPEN_CONF
+const CLOSE_TIMEOUT_MS = 5_000;        // §9.1: and 5 s for the end of a session it closes, then resets TCP
 const REJECTED_RETRY_MS = 10_000;      // §9.1: after a refused OPEN_REQ, wait at least 10 s
 const MISSED_HEARTBEATS = 3;           // §9.1: three unanswered in a row reset the session
 
@@ -77,7 +78,7 @@ export class EngineSession {
     clearInterval(this.#heartbeat);
     const client = this.#client;
     this.#client = undefined;
-    if (client) await client.close();
+    if (client) await closeWithin(client, CLOSE_TIMEOUT_MS);
   }
 
   async #connect(): Promise<void> {
@@ -102,12 +103,12 @@ export class EngineSession {
       }), OPEN_TIMEOUT_MS);
     } catch (err) {
       this.#log.warn({ err }, 'no OPEN_CONF from the CTI server; retrying');
-      await client.close();
+      await client.reset();
       return this.#scheduleRetry();
     }
     if (reply.type !== 'OPEN_CONF') {
       this.#log.warn({ reply: reply.type, status: 'status' in reply ? reply.status : undefined }, 'CTI server refused the session');
-      await client.close();
+      await client.reset();
       return this.#scheduleRetry(REJECTED_RETRY_MS);
     }
     if (this.#closed) { await client.close(); return; }
@@ -153,13 +154,13 @@ export class EngineSession {
   #beat(client: CtiClient): void {
     if (this.#missedHeartbeats >= MISSED_HEARTBEATS) {
       this.#log.warn({ missed: this.#missedHeartbeats }, 'CTI heartbeats unanswered; resetting the session');
-      void client.close();
+      void client.reset();
       return;
     }
     this.#missedHeartbeats++;
     withDeadline(client, client.heartbeat(), this.#options.heartbeatMs ?? 15_000).then((reply) => {
       if (reply.type === 'HEARTBEAT_CONF') this.#missedHeartbeats = 0;
-      else void client.close(); // §9.1: a FAILURE_CONF to a heartbeat resets the session
+      else void client.reset(); // §9.1: a FAILURE_CONF to a heartbeat resets the session
     }, () => undefined);
   }
 
@@ -190,6 +191,15 @@ export class EngineSession {
     this.#failedAttempts++;
     this.#retry = setTimeout(() => void this.#connect(), Math.max(backoff, atLeastMs));
   }
+}
+
+/** Ends the connection; an engine that has not closed its side within `ms` (hung, or cut off) gets a reset. */
+async function closeWithin(client: CtiClient, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), ms); });
+  const outcome = await Promise.race([client.close().then(() => 'closed' as const), late]);
+  clearTimeout(timer);
+  if (outcome === 'late') await client.reset();
 }
 
 /** The reply, or CtiUnavailableError when the deadline passes or the session closes first. */

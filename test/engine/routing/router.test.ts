@@ -85,6 +85,10 @@ test('a state asked during the call is pending and applies at call end; READY is
   assert.deepEqual(lab.agents.request('a', 'READY'), { ok: false, failureCode: 265, reason: 'READY while TALKING' });
   assert.deepEqual(lab.agents.request('a', 'NOT_READY', 12), { ok: true });
   assert.equal(lab.agents.get('a')?.state, 'TALKING');
+  // a second pending NOT_READY: the same reason again is accepted, another reason refused (rest-api.md §3.3)
+  assert.deepEqual(lab.agents.request('a', 'NOT_READY', 12), { ok: true });
+  assert.deepEqual(lab.agents.request('a', 'NOT_READY', 14), { ok: false, failureCode: 265, reason: 'NOT_READY pending with reason 12' });
+  assert.equal(lab.agents.get('a')?.pendingReasonCode, 12);
   lab.router.ended('c1');
   assert.equal(lab.agents.get('a')?.state, 'NOT_READY');
   assert.equal(lab.agents.get('a')?.reasonCode, 12);
