@@ -20,6 +20,7 @@ import { addNodeGuards } from './rest/node-guards.ts';
 import { systemInfoNode, type SystemInfoState } from './rest/system-info.ts';
 import { openWebConfigStore, type WebConfigStore } from './store/index.ts';
 import { seedWebConfiguration } from './store/seed.ts';
+import { reasonCodesForTeam } from './store/team-visible.ts';
 import { CtiConnection } from './cti-client/index.ts';
 import { LoggingPublisher, PubsubPublisher, RecordingPublisher, TeePublisher, renderUpdate } from './publisher/index.ts';
 import { isNotifyService } from '../notify/index.ts';
@@ -80,7 +81,8 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const dialogs = new DialogCache({ publisher: outgoing, cti, log, queueName: (id) => csqs.nameOf(id) });
   const dialogRequests = new DialogRequests({ dialogs, publisher: outgoing, cti, log });
   const agentStates = new AgentStateRequests({
-    users, reasonCodes: configStore.reasonCodes, publisher: outgoing, cti, log,
+    users, publisher: outgoing, cti, log,
+    reasonCodesOf: (userid, category) => reasonCodesForTeam(configStore, teams.teamOfUser(userid)?.id, category),
     otherCause: (event) => dialogs.causeOf(event)?.requestId,
   });
   const queues = new QueueCache({ cti, publisher: outgoing, log });

@@ -120,6 +120,25 @@ describe('team assignments', () => {
     assert.ok(theirs.includes('Everyone break') && !theirs.includes('Sales huddle'), theirs.join());
   });
 
+  test('a state change takes the codes its user gets: Sales\'s code for a Sales agent, not for a Support one', async () => {
+    const signIn = async (userid: string, extension: string) => {
+      const requestId = `${userid}-in`;
+      const res = await fx.call('PUT', `/User/${userid}`, { as: userid, headers: { requestId }, body: `<User><state>LOGIN</state><extension>${extension}</extension></User>` });
+      assert.equal(res.status, 202, res.text);
+      await fx.web.publisher.waitFor((u) => u.node === `/finesse/api/User/${userid}` && u.xml.includes(`<requestId>${requestId}</requestId>`));
+    };
+    await signIn(OTHER_AGENT, '1006');
+    const id = uri.teamNotReady.replace(/^.*\//, '');
+    const notReady = `<User><state>NOT_READY</state><reasonCodeId>${id}</reasonCodeId></User>`;
+    const refused = await fx.call('PUT', `/User/${OTHER_AGENT}`, { as: OTHER_AGENT, body: notReady });
+    assert.deepEqual([refused.status, apiErrorOf(refused).ErrorType], [400, 'Invalid Input']);
+    await signIn(AGENT, '1001');
+    const taken = await fx.call('PUT', `/User/${AGENT}`, { as: AGENT, body: notReady, headers: { requestId: 'huddle' } });
+    assert.equal(taken.status, 202, taken.text);
+    const update = await fx.web.publisher.waitFor((u) => u.node === `/finesse/api/User/${AGENT}` && u.xml.includes('<requestId>huddle</requestId>'));
+    assert.match(update.xml, /<label>Sales huddle<\/label>/);
+  });
+
   test('refusals change nothing', async () => {
     const codes = `/Team/${sales}/ReasonCodes?category=NOT_READY`;
     const body = refs('ReasonCodes', 'ReasonCode', []);
