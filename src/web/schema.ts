@@ -1,6 +1,6 @@
 // The web service's tables (ARCHITECTURE.md, data ownership): reason codes, wrap-up reasons, phone books and
-// contacts, workflows and their actions, media properties layouts, the desktop layout and team messages. No other
-// service imports this file.
+// contacts, workflows and their actions, media properties layouts, the desktop layout, team messages and what is
+// assigned to each team. No other service imports this file.
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
