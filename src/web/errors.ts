@@ -10,6 +10,7 @@ export type FinesseErrorType =
   | 'Generic Error' | 'Finesse API Error' | 'Maximum Exceeded'
   | 'Authorization Failure' | 'Invalid Authorization User Specified'
   | 'Forbidden' | 'Invalid Supervisor' | 'Not Found' | 'User Not Found' | 'TeamId Not Found' | 'Method Not Allowed'
+  | 'finesse.api.team.team_assignment_invalid_team'
   | 'Range Not Satisfiable'
   | 'Internal Server Error' | 'Not Implemented' | 'Service Unavailable';
 

@@ -16,9 +16,11 @@ import { directoryClientLogSink } from './client-log-sink.ts';
 import { API_PREFIX, buildWebApp } from './http/app.ts';
 import type { RestContext } from './rest/context.ts';
 import { REST_RESOURCES } from './rest/index.ts';
+import { addNodeGuards } from './rest/node-guards.ts';
 import { systemInfoNode, type SystemInfoState } from './rest/system-info.ts';
 import { openWebConfigStore, type WebConfigStore } from './store/index.ts';
 import { seedWebConfiguration } from './store/seed.ts';
+import { reasonCodesForTeam } from './store/team-visible.ts';
 import { CtiConnection } from './cti-client/index.ts';
 import {
   LoggingPublisher, PubsubPublisher, RecordingPublisher, TeePublisher, XmppPublisher, renderUpdate, type Publisher,
@@ -85,7 +87,8 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const dialogs = new DialogCache({ publisher: outgoing, cti, log, queueName: (id) => csqs.nameOf(id) });
   const dialogRequests = new DialogRequests({ dialogs, publisher: outgoing, cti, log });
   const agentStates = new AgentStateRequests({
-    users, reasonCodes: configStore.reasonCodes, publisher: outgoing, cti, log,
+    users, publisher: outgoing, cti, log,
+    reasonCodesOf: (userid, category) => reasonCodesForTeam(configStore, teams.teamOfUser(userid)?.id, category),
     otherCause: (event) => dialogs.causeOf(event)?.requestId,
   });
   const queues = new QueueCache({ cti, publisher: outgoing, log });
@@ -126,9 +129,16 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const restContext: RestContext = {
     authenticate: authenticationHook(authenticator), store: configStore, systemInfo,
     clientLogs: directoryClientLogSink(path.resolve(config.dataDir, 'clientlogs')),
-    users, agentStates, dialogs, dialogRequests, queues, teams, teamMessages,
+    users, agentStates, dialogs, dialogRequests, queues, teams, teamMessages, publisher: outgoing,
   };
-  const appOptions = { log, maxBodyBytes: config.web.maxBodyBytes, resources: REST_RESOURCES, context: restContext };
+  // docs/failover.md: of a pair, the node whose engine is master is the primary; the other one (or a node of a pair
+  // that runs no engine) is the secondary, where configuration is not written (rest-api.md §7).
+  const engine = context.started.get('engine');
+  const isSecondaryNode = () => config.peer !== undefined && !(isEngineService(engine) && engine.cti.role === 'master');
+  const appOptions = {
+    log, maxBodyBytes: config.web.maxBodyBytes, resources: REST_RESOURCES, context: restContext,
+    guards: (api: FastifyInstance) => addNodeGuards(api, { systemInfo, isSecondaryNode }),
+  };
   const http = await buildWebApp(appOptions);
   const https = await buildWebApp({ ...appOptions, tls });
   const livedata = context.started.get('livedata');
@@ -152,7 +162,6 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   };
   for (const app of [http, https]) await app.register(failoverTicketPlugin, ticketOptions);
   // adminapi.md §1.1: with the engine in this process, /adminapi/ is served on web's ports too.
-  const engine = context.started.get('engine');
   if (isEngineService(engine)) {
     for (const app of [http, https]) await app.register(adminApiPlugin, { ...engine.adminApi, prefix: ADMIN_API_PREFIX });
   }

@@ -1,6 +1,6 @@
 // The web service's tables (ARCHITECTURE.md, data ownership): reason codes, wrap-up reasons, phone books and
-// contacts, workflows and their actions, media properties layouts, the desktop layout and team messages. No other
-// service imports this file.
+// contacts, workflows and their actions, media properties layouts, the desktop layout, team messages and what is
+// assigned to each team. No other service imports this file.
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
@@ -116,6 +116,30 @@ export const teamLayoutConfigs = pgTable('web_team_layout_config', {
   useDefault: boolean('use_default').notNull(),
   layoutXml: text('layout_xml'),
 });
+
+/**
+ * Team assignments (rest-api.md §6.1, §6.2, §7 team lists): which team-only items (forAll false, TEAM phone
+ * books, every workflow) a team's members get. `team_id` is the engine's team id; a row goes with its item.
+ */
+export const teamReasonCodes = pgTable('web_team_reason_code', {
+  teamId: integer('team_id').notNull(),
+  reasonCodeId: integer('reason_code_id').notNull().references(() => reasonCodes.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.teamId, t.reasonCodeId] }), index('web_team_reason_code_item').on(t.reasonCodeId)]);
+
+export const teamWrapUpReasons = pgTable('web_team_wrap_up_reason', {
+  teamId: integer('team_id').notNull(),
+  wrapUpReasonId: integer('wrap_up_reason_id').notNull().references(() => wrapUpReasons.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.teamId, t.wrapUpReasonId] }), index('web_team_wrap_up_reason_item').on(t.wrapUpReasonId)]);
+
+export const teamPhoneBooks = pgTable('web_team_phone_book', {
+  teamId: integer('team_id').notNull(),
+  phoneBookId: integer('phone_book_id').notNull().references(() => phoneBooks.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.teamId, t.phoneBookId] }), index('web_team_phone_book_item').on(t.phoneBookId)]);
+
+export const teamWorkflows = pgTable('web_team_workflow', {
+  teamId: integer('team_id').notNull(),
+  workflowId: integer('workflow_id').notNull().references(() => workflows.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.teamId, t.workflowId] }), index('web_team_workflow_item').on(t.workflowId)]);
 
 /** What the web service remembers about itself (first-start seed). */
 export const webSettings = pgTable('web_setting', {

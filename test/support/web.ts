@@ -1,6 +1,7 @@
 // A whole test node with helpers to call its Finesse REST API over real HTTP, as each role.
 import { isDeepStrictEqual } from 'node:util';
 import type { WebService } from '../../src/web/index.ts';
+import { isEngineService } from '../../src/engine/index.ts';
 import { parseXml, type Element } from '../../src/shared/xml/index.ts';
 import { basicAuth, startTestNode, TEST_PASSWORD, type TestNode } from './test-node.ts';
 import type { EnvInput } from '../../src/shared/config.ts';
@@ -41,6 +42,12 @@ export async function startWebNode(env: EnvInput = {}): Promise<WebFixture> {
   const testNode = await startTestNode(env);
   const web = testNode.node.services.find((s): s is WebService => s.name === 'web');
   if (!web) throw new Error('the test node runs no web service');
+  // Every API but SystemInfo answers 503 until web has reached a master engine (rest-api.md §8): with its own
+  // engine master and no other engine configured, the node is ready once it has.
+  const engine = testNode.node.services.find(isEngineService);
+  if (web.cti && engine?.cti.role === 'master' && env.POISE_WEB_CTI_ENGINES === undefined && env.POISE_WEB_CTI_HOST === undefined) {
+    await web.cti.whenOpen();
+  }
   const port = (app: WebService['apps']['http']) => {
     const address = app.server.address();
     return typeof address === 'object' && address ? address.port : 0;

@@ -19,6 +19,8 @@ export interface WebAppOptions<Context extends FastifyPluginOptions> {
   maxBodyBytes: number;
   resources: readonly FastifyPluginAsync<Context>[];
   context: Context;
+  /** Hooks for every resource at once, added to their common scope before they are registered. */
+  guards?: (api: FastifyInstance) => void;
 }
 
 export async function buildWebApp<Context extends FastifyPluginOptions>(options: WebAppOptions<Context>): Promise<FastifyInstance> {
@@ -64,6 +66,7 @@ export async function buildWebApp<Context extends FastifyPluginOptions>(options:
     throw notFound(request.url, `No resource at ${request.method} ${request.url}`);
   });
   await app.register(async (api) => {
+    options.guards?.(api);
     for (const resource of options.resources) await api.register(resource, options.context);
   }, { prefix: API_PREFIX });
   return app;

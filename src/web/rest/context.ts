@@ -9,6 +9,7 @@ import type { DialogRequests } from '../dialogs/dialog-requests.ts';
 import type { QueueCache } from '../queues/queue-cache.ts';
 import type { TeamDirectory } from '../teams/team-directory.ts';
 import type { TeamMessageBoard } from '../teams/team-message-board.ts';
+import type { Publisher } from '../publisher/index.ts';
 
 /** What every REST resource plugin receives (its plugin options). */
 export interface RestContext {
@@ -26,4 +27,6 @@ export interface RestContext {
   teams: TeamDirectory;
   /** Supervisors' broadcasts to their teams (TeamMessage, rest-api.md §5.3). */
   teamMessages: TeamMessageBoard;
+  /** The notifications a resource sends itself (ClientLog, rest-api.md §9). */
+  publisher: Publisher;
 }

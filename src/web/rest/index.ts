@@ -11,6 +11,7 @@ import { mediaPropertiesLayoutPlugin } from './media-properties-layout.ts';
 import { reasonCodePlugin } from './reason-code.ts';
 import { systemInfoPlugin } from './system-info.ts';
 import { teamPlugin } from './team.ts';
+import { teamAssignmentPlugin } from './team-assignment.ts';
 import { teamLayoutConfigPlugin } from './team-layout-config.ts';
 import { teamMessagePlugin } from './team-message.ts';
 import { teamResourcePlugin } from './team-resource.ts';
@@ -27,5 +28,6 @@ export const REST_RESOURCES: readonly FastifyPluginAsync<RestContext>[] = [
   teamPlugin,
   teamResourcePlugin,
   teamLayoutConfigPlugin,
+  teamAssignmentPlugin,
   teamMessagePlugin,
 ];

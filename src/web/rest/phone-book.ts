@@ -1,5 +1,5 @@
 // PhoneBook (rest-api.md §7): GET/PUT/DELETE /PhoneBook/{id}, POST /PhoneBook, GET /PhoneBooks (admin), and the
-// user's list GET /User/{id}/PhoneBooks (§3.2: global books; team books come with teams).
+// user's list GET /User/{id}/PhoneBooks (§3.2: global books and the TEAM books assigned to its team).
 import type { FastifyPluginAsync } from 'fastify';
 import { principalOf } from '../auth/hook.ts';
 import { requireAdministrator, requireSelfOrAdministrator } from '../auth/principal.ts';
@@ -10,6 +10,7 @@ import { expectRoot, optionalEnum, optionalText, requiredEnum, requiredText } fr
 import { leaf, list, record, type FinesseNode } from '../representation/node.ts';
 import { PHONE_BOOK_TYPES } from '../schema.ts';
 import type { Contact, PhoneBook } from '../store/phone-books.ts';
+import { phoneBooksForTeam } from '../store/team-visible.ts';
 import { contactNode } from './contact.ts';
 import { idParam, sendCreated, sendOk, stringParam, uriOf } from './common.ts';
 import type { RestContext } from './context.ts';
@@ -28,7 +29,7 @@ function name(value: string | undefined): string | undefined {
   return value;
 }
 
-export const phoneBookPlugin: FastifyPluginAsync<RestContext> = async (app, { authenticate, store }) => {
+export const phoneBookPlugin: FastifyPluginAsync<RestContext> = async (app, { authenticate, store, teams }) => {
   app.setErrorHandler(renderFinesseError);
   app.addHook('onRequest', authenticate);
   const { phoneBooks } = store;
@@ -45,8 +46,9 @@ export const phoneBookPlugin: FastifyPluginAsync<RestContext> = async (app, { au
   });
 
   app.get('/User/:userId/PhoneBooks', async (request, reply) => {
-    requireSelfOrAdministrator(principalOf(request), stringParam(request, 'userId'));
-    const books = (await phoneBooks.list()).filter((b) => b.type === 'GLOBAL');
+    const userId = stringParam(request, 'userId');
+    requireSelfOrAdministrator(principalOf(request), userId);
+    const books = await phoneBooksForTeam(store, teams.teamOfUser(userId)?.id);
     return sendFinesse(request, reply, list('PhoneBooks', 'PhoneBook', books.map((b) => phoneBookNode(b, undefined))));
   });
 

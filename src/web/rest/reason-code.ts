@@ -1,5 +1,5 @@
 // ReasonCode (rest-api.md §6.1): GET/PUT/DELETE /ReasonCode/{id}, POST /ReasonCode, GET /ReasonCodes?category=,
-// and the user's list GET /User/{id}/ReasonCodes?category= (§3.2).
+// and the user's list GET /User/{id}/ReasonCodes?category= (§3.2): global codes and its team's.
 import type { FastifyPluginAsync } from 'fastify';
 import type { Element } from '../../shared/xml/index.ts';
 import { principalOf } from '../auth/hook.ts';
@@ -11,6 +11,7 @@ import { leaf, list, record, type FinesseNode } from '../representation/node.ts'
 import { expectRoot, optionalBoolean, optionalText, requiredBoolean, requiredEnum, requiredText } from '../representation/fields.ts';
 import { REASON_CODE_CATEGORIES } from '../schema.ts';
 import type { ReasonCode, ReasonCodeChange } from '../store/reason-codes.ts';
+import { reasonCodesForTeam } from '../store/team-visible.ts';
 import { idParam, requiredQueryEnum, sendCreated, sendOk, stringParam, uriOf } from './common.ts';
 import type { RestContext } from './context.ts';
 import { configWrite } from './duplicates.ts';
@@ -46,7 +47,7 @@ function label(body: Element, required: boolean): string | undefined {
   return value;
 }
 
-export const reasonCodePlugin: FastifyPluginAsync<RestContext> = async (app, { authenticate, store }) => {
+export const reasonCodePlugin: FastifyPluginAsync<RestContext> = async (app, { authenticate, store, teams }) => {
   app.setErrorHandler(renderFinesseError);
   app.addHook('onRequest', authenticate);
   const { reasonCodes } = store;
@@ -65,12 +66,12 @@ export const reasonCodePlugin: FastifyPluginAsync<RestContext> = async (app, { a
     return sendFinesse(request, reply, listNode(category, await reasonCodes.list(category === 'ALL' ? undefined : category)));
   });
 
-  // rest-api.md §3.2: global and team codes; teams belong to the engine, so for now the global ones.
+  // rest-api.md §3.2: the global codes and those assigned to the user's team.
   app.get('/User/:userId/ReasonCodes', async (request, reply) => {
-    requireSelfOrAdministrator(principalOf(request), stringParam(request, 'userId'));
+    const userId = stringParam(request, 'userId');
+    requireSelfOrAdministrator(principalOf(request), userId);
     const category = requiredQueryEnum(request, 'category', REASON_CODE_CATEGORIES);
-    const codes = (await reasonCodes.list(category)).filter((rc) => rc.forAll && !rc.systemCode);
-    return sendFinesse(request, reply, listNode(category, codes));
+    return sendFinesse(request, reply, listNode(category, await reasonCodesForTeam(store, teams.teamOfUser(userId)?.id, category)));
   });
 
   app.post('/ReasonCode', async (request, reply) => {
@@ -104,7 +105,7 @@ export const reasonCodePlugin: FastifyPluginAsync<RestContext> = async (app, { a
     requireAdministrator(principalOf(request));
     const id = idParam(request, 'id', 'reason code');
     if ((await find(id)).systemCode) throw invalidInput(String(id), 'System reason codes cannot be deleted.');
-    await reasonCodes.remove(id);
+    await reasonCodes.remove(id);   // and its team assignments (foreign key)
     return sendOk(reply);
   });
 };

@@ -2,8 +2,9 @@
 // every member: /TeamResource/{teamId}/ReasonCodes?category=NOT_READY|LOGOUT|ALL, /WrapUpReasons,
 // /MediaPropertiesLayouts, /PhoneBooks, /Workflows and /Layout. The team's agents, its supervisors and
 // administrators read them; an unknown team is 404 TeamId Not Found.
-// Until configuration is assigned to teams these are the lists every user gets (§3.2): the global reason codes,
-// wrap-up reasons and phone books, every layout and workflow; the desktop layout is the team's TeamLayoutConfig.
+// These are the lists the team's users get (§3.2, team-visible.ts): the global reason codes, wrap-up reasons and
+// phone books plus those assigned to the team, the team's workflows, every layout; the desktop layout is the team's
+// TeamLayoutConfig.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { principalOf } from '../auth/hook.ts';
 import { requireTeamMember } from '../auth/team-scope.ts';
@@ -12,6 +13,7 @@ import { renderFinesseError } from '../http/error-handler.ts';
 import { sendFinesse } from '../http/send.ts';
 import { list } from '../representation/node.ts';
 import { REASON_CODE_CATEGORIES } from '../schema.ts';
+import { phoneBooksForTeam, reasonCodesForTeam, workflowsForTeam, wrapUpReasonsForTeam } from '../store/team-visible.ts';
 import { requiredQueryEnum } from './common.ts';
 import type { RestContext } from './context.ts';
 import { mediaPropertiesLayoutNode } from './media-properties-layout.ts';
@@ -36,15 +38,14 @@ export const teamResourcePlugin: FastifyPluginAsync<RestContext> = async (app, {
   };
 
   app.get('/TeamResource/:teamId/ReasonCodes', async (request, reply) => {
-    teamOf(request);
+    const teamId = teamOf(request);
     const category = requiredQueryEnum(request, 'category', [...REASON_CODE_CATEGORIES, 'ALL'] as const);
-    const codes = (await store.reasonCodes.list(category === 'ALL' ? undefined : category)).filter((rc) => rc.forAll && !rc.systemCode);
+    const codes = await reasonCodesForTeam(store, teamId, category === 'ALL' ? undefined : category);
     return sendFinesse(request, reply, list('ReasonCodes', 'ReasonCode', codes.map(reasonCodeNode), { category }));
   });
 
   app.get('/TeamResource/:teamId/WrapUpReasons', async (request, reply) => {
-    teamOf(request);
-    const reasons = (await store.wrapUpReasons.list()).filter((w) => w.forAll);
+    const reasons = await wrapUpReasonsForTeam(store, teamOf(request));
     return sendFinesse(request, reply, list('WrapUpReasons', 'WrapUpReason', reasons.map(wrapUpReasonNode)));
   });
 
@@ -56,8 +57,7 @@ export const teamResourcePlugin: FastifyPluginAsync<RestContext> = async (app, {
 
   // The books with their contacts, so a desktop needs one request; past 6000 contacts 416, as Finesse answers.
   app.get('/TeamResource/:teamId/PhoneBooks', async (request, reply) => {
-    teamOf(request);
-    const books = (await store.phoneBooks.list()).filter((b) => b.type === 'GLOBAL');
+    const books = await phoneBooksForTeam(store, teamOf(request));
     const contacts = await Promise.all(books.map((b) => store.phoneBooks.listContacts(b.id)));
     const total = contacts.reduce((n, c) => n + c.length, 0);
     if (total > MAX_CONTACTS) {
@@ -67,8 +67,7 @@ export const teamResourcePlugin: FastifyPluginAsync<RestContext> = async (app, {
   });
 
   app.get('/TeamResource/:teamId/Workflows', async (request, reply) => {
-    teamOf(request);
-    const workflows = await store.workflows.list();
+    const workflows = await workflowsForTeam(store, teamOf(request));
     const actions = new Map((await store.workflows.getActions([...new Set(workflows.flatMap((w) => w.actionIds))])).map((a) => [a.id, a]));
     return sendFinesse(request, reply, list('Workflows', 'Workflow', workflows.map((w) => workflowNode(w, actions))));
   });

@@ -1,8 +1,9 @@
 // Team (rest-api.md §5.1): GET /Team/{id} with each agent's state, for the team's supervisors and administrators;
-// GET /Users, every agent and supervisor of the engine's teams, for administrators (§3.2).
+// GET /Teams, every team as id, name and uri (the order of the Team object), for administrators (§5.1, role
+// inference); GET /Users, every agent and supervisor of the engine's teams, for administrators (§3.2).
 import type { FastifyPluginAsync } from 'fastify';
 import { principalOf } from '../auth/hook.ts';
-import { isAdministrator } from '../auth/principal.ts';
+import { isAdministrator, requireAdministrator } from '../auth/principal.ts';
 import { requireTeamReader } from '../auth/team-scope.ts';
 import { notFound, wrongUser } from '../errors.ts';
 import { renderFinesseError } from '../http/error-handler.ts';
@@ -37,6 +38,15 @@ export const teamPlugin: FastifyPluginAsync<RestContext> = async (app, { authent
       leaf('id', team.id), leaf('name', team.name), leaf('uri', uriOf(`/Team/${team.id}`)),
       list('users', 'User', members.map((u) => teamMemberNode(u))),
     ]));
+  });
+
+  // A configuration list (the administrator's team resources): others 403, as the other lists.
+  app.get('/Teams', async (request, reply) => {
+    requireAdministrator(principalOf(request));
+    const all = [...teams.teams()].sort((a, b) => a.id - b.id);
+    return sendFinesse(request, reply, list('Teams', 'Team', all.map((t) => record('Team', [
+      leaf('id', t.id), leaf('name', t.name), leaf('uri', uriOf(`/Team/${t.id}`)),
+    ]))));
   });
 
   app.get('/Users', async (request, reply) => {

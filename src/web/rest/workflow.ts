@@ -1,5 +1,5 @@
 // Workflow (rest-api.md §7): GET/PUT/DELETE /Workflow/{id}, POST /Workflow, GET /Workflows (admin), and the
-// user's GET /User/{id}/Workflows (§3.2).
+// user's GET /User/{id}/Workflows (§3.2): those assigned to its team.
 import type { FastifyPluginAsync } from 'fastify';
 import type { Element } from '../../shared/xml/index.ts';
 import { principalOf } from '../auth/hook.ts';
@@ -13,6 +13,7 @@ import {
   ACTION_VARIABLE_TYPES, type ConditionSet, type TriggerSet, type WorkflowClause,
 } from '../schema.ts';
 import type { NewWorkflow, Workflow, WorkflowAction, WorkflowRepository } from '../store/workflows.ts';
+import { workflowsForTeam } from '../store/team-visible.ts';
 import { idParam, sendCreated, sendOk, stringParam, uriOf } from './common.ts';
 import type { RestContext } from './context.ts';
 import { configWrite } from './duplicates.ts';
@@ -120,7 +121,7 @@ function media(body: Element): string | undefined {
   return value;
 }
 
-export const workflowPlugin: FastifyPluginAsync<RestContext> = async (app, { authenticate, store }) => {
+export const workflowPlugin: FastifyPluginAsync<RestContext> = async (app, { authenticate, store, teams }) => {
   app.setErrorHandler(renderFinesseError);
   app.addHook('onRequest', authenticate);
   const { workflows } = store;
@@ -143,9 +144,11 @@ export const workflowPlugin: FastifyPluginAsync<RestContext> = async (app, { aut
   });
 
   // [Poise] every workflow until team assignments (/Team/{id}/Workflows) exist.
+  // The workflows assigned to the user's team (team-visible.ts).
   app.get('/User/:userId/Workflows', async (request, reply) => {
-    requireSelfOrAdministrator(principalOf(request), stringParam(request, 'userId'));
-    return sendFinesse(request, reply, list('Workflows', 'Workflow', await render(await workflows.list())));
+    const userId = stringParam(request, 'userId');
+    requireSelfOrAdministrator(principalOf(request), userId);
+    return sendFinesse(request, reply, list('Workflows', 'Workflow', await render(await workflowsForTeam(store, teams.teamOfUser(userId)?.id))));
   });
 
   app.post('/Workflow', async (request, reply) => {

@@ -10,6 +10,7 @@ import { bodyOf, sendFinesse } from '../http/send.ts';
 import { leaf, list, record, type FinesseNode } from '../representation/node.ts';
 import { expectRoot, optionalBoolean, optionalText, requiredBoolean, requiredText } from '../representation/fields.ts';
 import type { WrapUpReason } from '../store/wrap-up-reasons.ts';
+import { wrapUpReasonsForTeam } from '../store/team-visible.ts';
 import { idParam, sendCreated, sendOk, stringParam, uriOf, utf8Bytes } from './common.ts';
 import type { RestContext } from './context.ts';
 import { configWrite } from './duplicates.ts';
@@ -29,7 +30,7 @@ function label(body: Element, required: boolean): string | undefined {
   return value;
 }
 
-export const wrapUpReasonPlugin: FastifyPluginAsync<RestContext> = async (app, { authenticate, store }) => {
+export const wrapUpReasonPlugin: FastifyPluginAsync<RestContext> = async (app, { authenticate, store, teams }) => {
   app.setErrorHandler(renderFinesseError);
   app.addHook('onRequest', authenticate);
   const { wrapUpReasons } = store;
@@ -48,9 +49,11 @@ export const wrapUpReasonPlugin: FastifyPluginAsync<RestContext> = async (app, {
     return sendFinesse(request, reply, listNode(await wrapUpReasons.list()));
   });
 
+  // Global reasons and those assigned to the user's team (§6.2, same rules as ReasonCode).
   app.get('/User/:userId/WrapUpReasons', async (request, reply) => {
-    requireSelfOrAdministrator(principalOf(request), stringParam(request, 'userId'));
-    return sendFinesse(request, reply, listNode((await wrapUpReasons.list()).filter((w) => w.forAll)));
+    const userId = stringParam(request, 'userId');
+    requireSelfOrAdministrator(principalOf(request), userId);
+    return sendFinesse(request, reply, listNode(await wrapUpReasonsForTeam(store, teams.teamOfUser(userId)?.id)));
   });
 
   app.post('/WrapUpReason', async (request, reply) => {

@@ -5,6 +5,7 @@ import { MediaPropertiesLayoutRepository } from './media-properties-layouts.ts';
 import { PhoneBookRepository } from './phone-books.ts';
 import { ProxyAllowListRepository } from './proxy-allow-list.ts';
 import { ReasonCodeRepository } from './reason-codes.ts';
+import { TeamAssignmentRepository } from './team-assignments.ts';
 import { TeamLayoutConfigRepository } from './team-layout-configs.ts';
 import { TeamMessageRepository } from './team-messages.ts';
 import { WorkflowRepository } from './workflows.ts';
@@ -18,6 +19,8 @@ export interface WebConfigStore {
   mediaPropertiesLayouts: MediaPropertiesLayoutRepository;
   layoutConfigs: LayoutConfigRepository;
   teamLayoutConfigs: TeamLayoutConfigRepository;
+  /** Team-only reason codes, wrap-up reasons, phone books and workflows, per team. */
+  teamAssignments: TeamAssignmentRepository;
   teamMessages: TeamMessageRepository;
   proxyAllowList: ProxyAllowListRepository;
 }
@@ -31,6 +34,7 @@ export function openWebConfigStore(db: Database): WebConfigStore {
     mediaPropertiesLayouts: new MediaPropertiesLayoutRepository(db),
     layoutConfigs: new LayoutConfigRepository(db),
     teamLayoutConfigs: new TeamLayoutConfigRepository(db),
+    teamAssignments: new TeamAssignmentRepository(db),
     teamMessages: new TeamMessageRepository(db),
     proxyAllowList: new ProxyAllowListRepository(db),
   };

@@ -1,6 +1,6 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Database } from '../../store/database.ts';
-import { contacts, phoneBooks } from '../schema.ts';
+import { contacts, phoneBooks, teamPhoneBooks } from '../schema.ts';
 
 export type PhoneBook = typeof phoneBooks.$inferSelect;
 export type NewPhoneBook = Omit<typeof phoneBooks.$inferInsert, 'id'>;
@@ -26,11 +26,16 @@ export class PhoneBookRepository {
     return (await this.db.insert(phoneBooks).values(input).returning())[0]!;
   }
 
+  /** A book made GLOBAL leaves the teams it was assigned to. */
   async update(id: number, change: Partial<NewPhoneBook>): Promise<PhoneBook | undefined> {
-    return (await this.db.update(phoneBooks).set(change).where(eq(phoneBooks.id, id)).returning())[0];
+    return this.db.transaction(async (tx) => {
+      const row = (await tx.update(phoneBooks).set(change).where(eq(phoneBooks.id, id)).returning())[0];
+      if (row?.type === 'GLOBAL') await tx.delete(teamPhoneBooks).where(eq(teamPhoneBooks.phoneBookId, id));
+      return row;
+    });
   }
 
-  /** Removes the book and its contacts. */
+  /** Removes the book, its contacts and its team assignments. */
   async remove(id: number): Promise<boolean> {
     return (await this.db.delete(phoneBooks).where(eq(phoneBooks.id, id)).returning({ id: phoneBooks.id })).length > 0;
   }

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../store/database.ts';
-import { reasonCodes, type ReasonCodeCategory } from '../schema.ts';
+import { reasonCodes, teamReasonCodes, type ReasonCodeCategory } from '../schema.ts';
 
 export type ReasonCode = typeof reasonCodes.$inferSelect;
 export type NewReasonCode = Omit<typeof reasonCodes.$inferInsert, 'id'>;
@@ -23,9 +23,13 @@ export class ReasonCodeRepository {
     return row!;
   }
 
-  /** undefined when no such code. */
+  /** undefined when no such code. A code made global leaves the teams it was assigned to. */
   async update(id: number, change: ReasonCodeChange): Promise<ReasonCode | undefined> {
-    return (await this.db.update(reasonCodes).set(change).where(eq(reasonCodes.id, id)).returning())[0];
+    return this.db.transaction(async (tx) => {
+      const row = (await tx.update(reasonCodes).set(change).where(eq(reasonCodes.id, id)).returning())[0];
+      if (row?.forAll) await tx.delete(teamReasonCodes).where(eq(teamReasonCodes.reasonCodeId, id));
+      return row;
+    });
   }
 
   async remove(id: number): Promise<boolean> {

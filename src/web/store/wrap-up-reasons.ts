@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../../store/database.ts';
-import { wrapUpReasons } from '../schema.ts';
+import { teamWrapUpReasons, wrapUpReasons } from '../schema.ts';
 
 export type WrapUpReason = typeof wrapUpReasons.$inferSelect;
 export type NewWrapUpReason = Omit<typeof wrapUpReasons.$inferInsert, 'id'>;
@@ -20,8 +20,13 @@ export class WrapUpReasonRepository {
     return (await this.db.insert(wrapUpReasons).values(input).returning())[0]!;
   }
 
+  /** A reason made global leaves the teams it was assigned to. */
   async update(id: number, change: Partial<NewWrapUpReason>): Promise<WrapUpReason | undefined> {
-    return (await this.db.update(wrapUpReasons).set(change).where(eq(wrapUpReasons.id, id)).returning())[0];
+    return this.db.transaction(async (tx) => {
+      const row = (await tx.update(wrapUpReasons).set(change).where(eq(wrapUpReasons.id, id)).returning())[0];
+      if (row?.forAll) await tx.delete(teamWrapUpReasons).where(eq(teamWrapUpReasons.wrapUpReasonId, id));
+      return row;
+    });
   }
 
   async remove(id: number): Promise<boolean> {

@@ -4,7 +4,7 @@
 // team ids as strings, users lower-case).
 import type { TeamDirectory as PubsubTeams } from '../../notify/index.ts';
 import type { Publisher } from '../publisher/index.ts';
-import { teamUsersNode, userUri } from '../users/user.ts';
+import { clientLogNode, teamUsersNode, userUri } from '../users/user.ts';
 import type { TeamDirectory } from './team-directory.ts';
 import { teamMessagesNode } from './team-message-node.ts';
 
@@ -20,6 +20,7 @@ export function provisionTeamNodes(teams: TeamDirectory, publisher: Publisher): 
     for (const userid of [...team.agents, ...team.supervisors]) {
       publisher.createNode?.(userUri(userid));
       publisher.createNode?.(`${userUri(userid)}/Dialogs`);
+      publisher.createNode?.(clientLogNode(userid)); // finesse.js subscribes before its first upload
     }
   });
 }

@@ -7,7 +7,8 @@ import { CTI_TIMEOUT, failureDetail, type CtiConnection, type CtiFailureDetail }
 import { badRequest, FinesseApiError, invalidInput, parameterMissing } from '../errors.ts';
 import { leaf, record } from '../representation/node.ts';
 import { renderUpdate, type Publisher } from '../publisher/index.ts';
-import type { ReasonCodeRepository } from '../store/reason-codes.ts';
+import type { ReasonCodeCategory } from '../schema.ts';
+import type { ReasonCode } from '../store/reason-codes.ts';
 import { checkTransition, isOnCall, type RequestedState } from './transitions.ts';
 import type { UserCache } from './user-cache.ts';
 import { userUri, type FinesseUser } from './user.ts';
@@ -27,7 +28,8 @@ interface Pending { readonly requestId: string; readonly userid: string; timer?:
 
 export interface AgentStateRequestsOptions {
   readonly users: UserCache;
-  readonly reasonCodes: ReasonCodeRepository;
+  /** The codes the user may give (rest-api.md §3.2: global ones and its team's), system codes left out. */
+  readonly reasonCodesOf: (userid: string, category: ReasonCodeCategory) => Promise<ReasonCode[]>;
   readonly publisher: Publisher;
   readonly log: Logger;
   readonly cti: CtiConnection | undefined;
@@ -59,7 +61,7 @@ export class AgentStateRequests {
       if (change.extension === undefined || change.extension === '') throw parameterMissing('extension');
       if (change.extension !== user.homeExtension) throw badRequest(change.extension, 'Invalid extension specified for user.');
     }
-    const code = change.systemReasonCode ?? await this.#reasonCode(change);
+    const code = change.systemReasonCode ?? await this.#reasonCode(user, change);
     if (action === 'signedIn') return () => void this.#options.users.republish(user.loginId, requestId);
     if (!this.#options.cti?.isOpen) throw serviceUnavailable();
     const instrument = change.state === 'LOGIN' ? change.extension ?? '' : user.extension || user.homeExtension;
@@ -67,10 +69,10 @@ export class AgentStateRequests {
   }
 
   /** The CTI EventReasonCode of the request: the configured code's `code`, 0 when none (§3.2, §3.3). */
-  async #reasonCode(change: StateChange): Promise<number> {
+  async #reasonCode(user: FinesseUser, change: StateChange): Promise<number> {
     if (change.state !== 'NOT_READY' && change.state !== 'LOGOUT') return 0;
     const category = change.state;
-    const configured = (await this.#options.reasonCodes.list(category)).filter((rc) => !rc.systemCode);
+    const configured = await this.#options.reasonCodesOf(user.loginId, category);
     if (change.reasonCodeId === undefined) {
       if (configured.length > 0) {
         throw new FinesseApiError(400, 'Parameter Missing', 'finesse.api.reasoncode.require_reasoncode',

@@ -43,6 +43,8 @@ export function userStateOf(state: CtiAgentState): UserState {
 }
 
 export const userUri = (loginId: string): string => uriOf(`/User/${loginId}`);
+/** notifications.md §3.1: a POST after each accepted upload (rest-api.md §9). */
+export const clientLogNode = (loginId: string): string => `${userUri(loginId)}/ClientLog`;
 
 /** rest-api.md §1.2: UTC with milliseconds. */
 const timestamp = (date: Date | undefined): string => date?.toISOString() ?? '';

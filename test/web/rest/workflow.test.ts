@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AGENT, SUPERVISOR, apiErrorOf, childNames, expectRefused, startWebNode, type WebFixture } from '../../support/web.ts';
+import { AGENT, SUPERVISOR, apiErrorOf, childNames, demoTeamIds, expectRefused, startWebNode, type WebFixture } from '../../support/web.ts';
 
 const pathOf = (location: string | null): string => (location ?? '').replace(/^.*\/finesse\/api/, '');
 const clause = (tag: string, name: string, comparator: string, value: string) =>
@@ -19,6 +19,7 @@ describe('Workflow (rest-api.md §7)', () => {
   const actions: string[] = [];
   before(async () => {
     fx = await startWebNode();
+    await fx.web.teams.whenBuilt();
     for (const name of ['Pop CRM', 'Notify', 'Log', 'Search', 'Ticket', 'Sixth']) {
       const res = await fx.call('POST', '/WorkflowAction', {
         body: `<WorkflowAction><name>${name}</name><type>BROWSER_POP</type><handledBy>FINESSE_DESKTOP</handledBy></WorkflowAction>`,
@@ -49,7 +50,13 @@ describe('Workflow (rest-api.md §7)', () => {
     }
   });
 
-  test("JSON; the user's list; another user's → 401", async () => {
+  test("JSON; the user's list, the workflows of its team; another user's → 401", async () => {
+    const before = await fx.call('GET', `/User/${AGENT}/Workflows`, { as: AGENT });
+    assert.equal(before.xml?.getChildElements().length, 0, 'a workflow reaches the teams it is assigned to');
+    const { sales } = demoTeamIds(fx);
+    const onAnswer = (await fx.call('GET', '/Workflows')).xml?.getChildElements().find((w) => w.getChildText('name') === 'On answer');
+    const assigned = await fx.call('PUT', `/Team/${sales}/Workflows`, { body: `<Workflows><Workflow><uri>${onAnswer?.getChildText('uri')}</uri></Workflow></Workflows>` });
+    assert.equal(assigned.status, 200, assigned.text);
     const mine = await fx.call('GET', `/User/${AGENT}/Workflows?nocache=5`, { as: AGENT, accept: 'application/json' });
     assert.equal(mine.status, 200);
     const json = JSON.parse(mine.text);
