@@ -15,6 +15,7 @@ import { guardAgainstNodeLoss } from './failover-guard.ts';
 import { redeemTicket, takeTicketFromLocation } from './failover-ticket.ts';
 import { h } from './dom.ts';
 import { signInForm, type SignInForm } from './sign-in-form.ts';
+import { WorkflowRunner } from './workflows/workflow-runner.ts';
 import type { SignInInput, SignInProblem } from './sign-in-input.ts';
 
 export interface AppOptions {
@@ -159,8 +160,10 @@ export async function startApp(options: AppOptions): Promise<void> {
         setTimeout(() => endSession(view, 'You have signed out.'), user.getState() === 'LOGOUT' ? 0 : LOGOUT_WAIT_MS);
       },
     });
+    const workflows = new WorkflowRunner({ hub: options.hub, userId: record.id, extension: input.extension, auth: record.auth });
     userEvents.add(() => {
       view.userChanged();
+      if (user.getState() === 'LOGOUT') workflows.close();
       if (user.getState() === 'LOGOUT') endSession(view, signingOut ? 'You have signed out.' : 'You were signed out.');
     });
     const { finesse } = master;
