@@ -12,7 +12,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { DEFAULT_LAYOUT_XML } from '../../src/web/default-layout.ts';
 import { launchChromium, skipWithoutChromium } from '../support/browser.ts';
 import { headerState, placeLabCall, signInDesktop, type Desk } from '../support/desktop-page.ts';
-import { ADMIN, startWebNode, TEST_PASSWORD, type WebFixture } from '../support/web.ts';
+import { ADMIN, demoTeamIds, startWebNode, TEST_PASSWORD, type WebFixture } from '../support/web.ts';
 
 const LISTENER_SPEC = `<?xml version="1.0" encoding="UTF-8"?>
 <Module>
@@ -125,7 +125,7 @@ describe('workflows on the agent desktop', { skip: skipWithoutChromium, timeout:
     // Created first, so the desktop decides it before the matching one.
     const never = await create('/WorkflowAction', actionXml('Never', 'BROWSER_POP', 'FINESSE_DESKTOP',
       { windowUrl: `${origin}/never?acct=\${callVariable1}`, windowName: 'never' }, { callVariable1: CV1_NODE }));
-    await create('/Workflow', workflowXml('Other accounts', { comparator: 'IS_EQUAL', value: 'someone-else' }, [never]));
+    const otherAccounts = await create('/Workflow', workflowXml('Other accounts', { comparator: 'IS_EQUAL', value: 'someone-else' }, [never]));
 
     const pop = await create('/WorkflowAction', actionXml('Open CRM', 'BROWSER_POP', 'FINESSE_DESKTOP',
       { windowUrl: `${origin}/crm?acct=\${callVariable1}&from=\${caller}`, windowName: 'crm' },
@@ -136,7 +136,13 @@ describe('workflows on the agent desktop', { skip: skipWithoutChromium, timeout:
       { callVariable1: CV1_NODE, caller: '//Dialog/fromAddress' }));
     const other = await create('/WorkflowAction', actionXml('For gadgets', 'BROWSER_POP', 'OTHER',
       { windowUrl: `${origin}/other?acct=\${callVariable1}`, windowName: 'other' }, { callVariable1: CV1_NODE }));
-    await create('/Workflow', workflowXml('Account calls', { comparator: 'BEGINS_WITH', value: 'acct-' }, [pop, request, other]));
+    const accountCalls = await create('/Workflow', workflowXml('Account calls', { comparator: 'BEGINS_WITH', value: 'acct-' }, [pop, request, other]));
+    // Workflows reach the agents of the teams they are assigned to (agent1 is in Sales).
+    await fx.web.teams.whenBuilt();
+    const assigned = await fx.call('PUT', `/Team/${demoTeamIds(fx).sales}/Workflows`, {
+      as: ADMIN, body: `<Workflows>${[otherAccounts, accountCalls].map((uri) => `<Workflow><uri>${uri}</uri></Workflow>`).join('')}</Workflows>`,
+    });
+    assert.equal(assigned.status, 200, assigned.text);
 
     browser = await launchChromium();
   });
