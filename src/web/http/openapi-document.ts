@@ -17,7 +17,7 @@ const pathParamsOf = (url: string): string[] => [...url.matchAll(/:([A-Za-z0-9_]
 const operationIdOf = (method: string, resource: string): string => method.toLowerCase()
   + resource.split(/[^A-Za-z0-9]+/).map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
 
-const anyBody = (description: string): JsonObject => ({
+const finesseBody = (description: string): JsonObject => ({
   description,
   content: Object.fromEntries(REPRESENTATIONS.map((type) => [type, { schema: { type: 'object' } }])),
 });
@@ -26,11 +26,13 @@ function operationOf(route: CatalogRoute, prefix: string): JsonObject {
   const resource = route.url.slice(prefix.length).replace(/^\//, '').replace(/:([A-Za-z0-9_]+)/g, '{$1}');
   const parameters: Json[] = [
     ...pathParamsOf(route.url).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
-    ...route.query.map((q) => ({ name: q.name, in: 'query', required: q.required, schema: { type: 'string' } })),
+    ...route.query.map((q) => ({
+      name: q.name, in: 'query', required: q.required, schema: q.values ? { type: 'string', enum: [...q.values] } : { type: 'string' },
+    })),
     { $ref: '#/components/parameters/requestId' },
   ];
   const success: JsonObject = route.method === 'GET'
-    ? anyBody('The resource, as XML unless Accept asks for JSON.')
+    ? finesseBody('The resource, as XML unless Accept asks for JSON.')
     : { description: 'Done or accepted; a created object\'s URL is in Location.',
         headers: { requestId: { $ref: '#/components/headers/requestId' } } };
   const operation: JsonObject = {
@@ -40,7 +42,7 @@ function operationOf(route: CatalogRoute, prefix: string): JsonObject {
     responses: { '2XX': success, default: { $ref: '#/components/responses/ApiErrors' } },
   };
   if (route.method === 'PUT' || route.method === 'POST') {
-    operation.requestBody = anyBody('A Finesse object whose root element names the resource; text/xml and no type are read as XML.');
+    operation.requestBody = finesseBody('A Finesse object whose root element names the resource; text/xml and no type are read as XML.');
   }
   if (route.anonymous) operation.security = [];
   return operation;

@@ -8,8 +8,12 @@ declare module 'fastify' {
     summary?: string;
     /** Served without Authorization (SystemInfo, §11 E5; the OpenAPI document itself). */
     anonymous?: boolean;
+    /** Query parameters the handler reads itself (no querystring schema: its refusals are Finesse's, not Fastify's). */
+    query?: readonly QueryParameter[];
   }
 }
+
+export interface QueryParameter { name: string; required: boolean; values?: readonly string[] }
 
 export interface CatalogRoute {
   method: string;
@@ -17,11 +21,13 @@ export interface CatalogRoute {
   url: string;
   summary: string | undefined;
   anonymous: boolean;
-  /** The properties of a `querystring` schema, when the route has one. */
-  query: readonly { name: string; required: boolean }[];
+  /** From the route's config, or the properties of its `querystring` schema. */
+  query: readonly QueryParameter[];
 }
 
-function queryOf(schema: RouteOptions['schema']): CatalogRoute['query'] {
+function queryOf(route: RouteOptions): CatalogRoute['query'] {
+  if (route.config?.query) return route.config.query;
+  const schema = route.schema;
   const querystring: unknown = schema?.querystring;
   if (typeof querystring !== 'object' || querystring === null) return [];
   const { properties, required } = querystring as { properties?: unknown; required?: unknown };
@@ -41,7 +47,7 @@ export function collectRoutes(app: FastifyInstance, prefix: string): readonly Ca
       if (method === 'HEAD') continue;
       routes.push({
         method, url: route.url, summary: route.config?.summary, anonymous: route.config?.anonymous === true,
-        query: queryOf(route.schema),
+        query: queryOf(route),
       });
     }
   });

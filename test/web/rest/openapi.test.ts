@@ -63,6 +63,13 @@ describe('OpenAPI document (rest-api.md §11 E2)', () => {
     assert.ok(user!.put!.responses);
   });
 
+  test('the reason code lists name their required category', () => {
+    const parameters = doc.paths?.['/finesse/api/User/{userId}/ReasonCodes']?.get?.parameters as unknown[];
+    assert.ok(parameters.some((p) => JSON.stringify(p) === JSON.stringify(
+      { name: 'category', in: 'query', required: true, schema: { type: 'string', enum: ['NOT_READY', 'LOGOUT'] } })),
+    JSON.stringify(parameters));
+  });
+
   test('SystemInfo and the document itself are anonymous; every operation has a summary and responses', () => {
     assert.deepEqual(doc.paths?.['/finesse/api/SystemInfo']?.get?.security, []);
     assert.deepEqual(doc.paths?.['/finesse/api/openapi.json']?.get?.security, []);
