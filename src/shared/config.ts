@@ -47,6 +47,8 @@ const Env = z.object({
   POISE_WEB_AXL_PASSWORD: z.string().min(1).optional(),                // unset: the demo password
   POISE_WEB_AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   POISE_WEB_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024), // rest-api.md §1.5
+  // rest-api.md §11 E8: origins (scheme://host[:port]) whose pages may call /finesse/api with credentials; empty: off
+  POISE_WEB_CORS_ORIGINS: z.string().regex(/^\s*[a-z][a-z0-9+.-]*:\/\/[^,\s/]+\s*(,\s*[a-z][a-z0-9+.-]*:\/\/[^,\s/]+\s*)*$/i).optional(),
   POISE_WEB_CTI_HOST: z.string().min(1).optional(),                    // unset: this node's engine
   POISE_WEB_CTI_PORT: port.optional(),                                 // unset: POISE_CTI_PORT
   POISE_WEB_CTI_RETRY_MS: z.coerce.number().int().min(10).max(60_000).default(1000), // back-off start after a failed reconnect
@@ -119,6 +121,8 @@ export interface PoiseConfig {
   web: {
     axlUrl: string | undefined; axlUser: string; axlPassword: string | undefined;
     authCacheSeconds: number; maxBodyBytes: number;
+    /** rest-api.md §11 E8: origins allowed cross-origin calls with credentials; empty: CORS off. */
+    corsOrigins: readonly string[];
     /** How the desktop's tunnel page reaches XMPP (desktop-and-gadgets.md, Poise extensions): BOSH or WebSocket. */
     desktopXmppTransport: 'bosh' | 'websocket';
     /** The engine's CTI server; host undefined: the engine of this node, if it runs one. */
@@ -205,6 +209,7 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
     web: {
       axlUrl: e.POISE_WEB_AXL_URL, axlUser: e.POISE_WEB_AXL_USER, axlPassword: e.POISE_WEB_AXL_PASSWORD,
       authCacheSeconds: e.POISE_WEB_AUTH_CACHE_SECONDS, maxBodyBytes: e.POISE_WEB_MAX_BODY_BYTES,
+      corsOrigins: e.POISE_WEB_CORS_ORIGINS?.split(',').map((origin) => origin.trim().toLowerCase()) ?? [],
       desktopXmppTransport: e.POISE_DESKTOP_XMPP_TRANSPORT,
       cti: { host: e.POISE_WEB_CTI_HOST, port: e.POISE_WEB_CTI_PORT ?? e.POISE_CTI_PORT, retryMs: e.POISE_WEB_CTI_RETRY_MS,
         heartbeatMs: e.POISE_WEB_CTI_HEARTBEAT_MS,

@@ -137,6 +137,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const isSecondaryNode = () => config.peer !== undefined && !(isEngineService(engine) && engine.cti.role === 'master');
   const appOptions = {
     log, maxBodyBytes: config.web.maxBodyBytes, resources: REST_RESOURCES, context: restContext,
+    corsOrigins: config.web.corsOrigins,
     guards: (api: FastifyInstance) => addNodeGuards(api, { systemInfo, isSecondaryNode }),
   };
   const http = await buildWebApp(appOptions);

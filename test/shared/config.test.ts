@@ -15,7 +15,7 @@ test('defaults give the ports of the architecture table and PGlite in ./data', (
   assert.deepEqual(config.services, ['callmanager', 'notify', 'engine', 'livedata', 'web']);
   assert.deepEqual(config.web, {
     axlUrl: undefined, axlUser: 'poise_axl', axlPassword: undefined, authCacheSeconds: 30, maxBodyBytes: 2 * 1024 * 1024,
-    desktopXmppTransport: 'bosh',
+    corsOrigins: [], desktopXmppTransport: 'bosh',
     cti: { host: undefined, port: 12018, retryMs: 1000, heartbeatMs: 15_000, engines: undefined },
     notify: { host: undefined, port: 5222, retryMs: 1000 },
   });
@@ -97,4 +97,12 @@ test('a web node finds a notification service elsewhere by host, on the XMPP por
   const ownPort = loadConfig({ POISE_WEB_NOTIFY_HOST: 'notify.example.net', POISE_WEB_NOTIFY_PORT: '5333', POISE_WEB_NOTIFY_RETRY_MS: '50' });
   assert.deepEqual(ownPort.web.notify, { host: 'notify.example.net', port: 5333, retryMs: 50 });
   assert.throws(() => loadConfig({ POISE_WEB_NOTIFY_PORT: '70000' }), /POISE_WEB_NOTIFY_PORT/);
+});
+
+test('CORS is off unless origins are listed; each must be scheme://host[:port]', () => {
+  assert.deepEqual(loadConfig({ POISE_WEB_CORS_ORIGINS: 'http://localhost:3000, https://Gadgets.example.net' }).web.corsOrigins,
+    ['http://localhost:3000', 'https://gadgets.example.net']);
+  assert.deepEqual(loadConfig({}, ['--web-cors-origins=http://127.0.0.1:5173']).web.corsOrigins, ['http://127.0.0.1:5173']);
+  assert.throws(() => loadConfig({ POISE_WEB_CORS_ORIGINS: '*' }), /POISE_WEB_CORS_ORIGINS/);
+  assert.throws(() => loadConfig({ POISE_WEB_CORS_ORIGINS: 'http://localhost:3000/app' }), /POISE_WEB_CORS_ORIGINS/);
 });

@@ -9,6 +9,9 @@ import { notFound } from '../errors.ts';
 import { parseJsonBody, parseXmlBody } from '../representation/request-body.ts';
 import { renderFinesseError } from './error-handler.ts';
 import { principalIdOf } from '../auth/hook.ts';
+import { addCors } from './cors.ts';
+import { buildOpenApiDocument } from './openapi-document.ts';
+import { collectRoutes } from './route-catalog.ts';
 
 export const API_PREFIX = '/finesse/api';
 
@@ -21,7 +24,12 @@ export interface WebAppOptions<Context extends FastifyPluginOptions> {
   context: Context;
   /** Hooks for every resource at once, added to their common scope before they are registered. */
   guards?: (api: FastifyInstance) => void;
+  /** rest-api.md §11 E8: origins whose pages may call the API with credentials; none: no CORS headers. */
+  corsOrigins?: readonly string[];
 }
+
+/** The Finesse release whose API this is (rest-api.md sources), as the OpenAPI document's version. */
+const API_VERSION = '12.5(1)';
 
 export async function buildWebApp<Context extends FastifyPluginOptions>(options: WebAppOptions<Context>): Promise<FastifyInstance> {
   const app = Fastify({
@@ -61,13 +69,23 @@ export async function buildWebApp<Context extends FastifyPluginOptions>(options:
     }, 'web request');
   });
 
+  addCors(app, API_PREFIX, options.corsOrigins ?? []);
+
   app.setErrorHandler(renderFinesseError);
   app.setNotFoundHandler(async (request) => {
     throw notFound(request.url, `No resource at ${request.method} ${request.url}`);
   });
+  const routes = collectRoutes(app, API_PREFIX);
   await app.register(async (api) => {
     options.guards?.(api);
     for (const resource of options.resources) await api.register(resource, options.context);
   }, { prefix: API_PREFIX });
+  // rest-api.md §11 E2. Anonymous, so tools fetch it as they fetch SystemInfo: it names routes, never data, and
+  // no Finesse client asks for it. Outside the guards' scope: a node out of service still describes its API.
+  let openApi: string | undefined;
+  app.get(`${API_PREFIX}/openapi.json`, { config: { anonymous: true, summary: 'This document' } }, async (_request, reply) => {
+    openApi ??= JSON.stringify(buildOpenApiDocument(routes, API_PREFIX, API_VERSION));
+    return reply.type('application/json; charset=utf-8').header('cache-control', 'no-cache').send(openApi);
+  });
   return app;
 }

@@ -39,6 +39,7 @@ export const clientLogPlugin: FastifyPluginAsync<RestContext> = async (app, { au
   for (const method of ['GET', 'PUT', 'DELETE'] as const) {
     app.route({
       method, url: '/User/:userId/ClientLog',
+      config: { summary: 'Refused: 405 Method Not Allowed' },
       handler: async (request) => { throw methodNotAllowed(method, request.url); },
     });
   }

@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { API_PREFIX } from '../http/app.ts';
 import { notFound, parameterMissing, invalidInput } from '../errors.ts';
+import type { QueryParameter } from '../http/route-catalog.ts';
 
 /** Finesse ids are positive integers; anything else names no object (404). */
 export function idParam(request: FastifyRequest, name: string, type: string): number {
@@ -30,6 +31,9 @@ export function requiredQueryEnum<T extends string>(request: FastifyRequest, nam
   if (!(values as readonly string[]).includes(value)) throw invalidInput(name, `${name} must be one of ${values.join(', ')}`);
   return value as T;
 }
+
+/** The required `category` of the reason code lists, as the OpenAPI document names it (route config `query`). */
+export const categoryParameter = (values: readonly string[]): QueryParameter => ({ name: 'category', required: true, values });
 
 export const uriOf = (path: string): string => `${API_PREFIX}${path}`;
 

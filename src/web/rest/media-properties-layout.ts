@@ -129,6 +129,7 @@ export const mediaPropertiesLayoutPlugin: FastifyPluginAsync<RestContext> = asyn
   for (const method of ['POST', 'DELETE'] as const) {
     app.route({
       method, url: `/MediaPropertiesLayout/${DEFAULT_ID}`,
+      config: { summary: 'Refused: 405 Method Not Allowed' },
       handler: async (request) => { throw methodNotAllowed(method, request.url); },
     });
   }

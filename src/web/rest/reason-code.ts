@@ -12,7 +12,7 @@ import { expectRoot, optionalBoolean, optionalText, requiredBoolean, requiredEnu
 import { REASON_CODE_CATEGORIES } from '../schema.ts';
 import type { ReasonCode, ReasonCodeChange } from '../store/reason-codes.ts';
 import { reasonCodesForTeam } from '../store/team-visible.ts';
-import { idParam, requiredQueryEnum, sendCreated, sendOk, stringParam, uriOf } from './common.ts';
+import { categoryParameter, idParam, requiredQueryEnum, sendCreated, sendOk, stringParam, uriOf } from './common.ts';
 import type { RestContext } from './context.ts';
 import { configWrite } from './duplicates.ts';
 
@@ -60,14 +60,14 @@ export const reasonCodePlugin: FastifyPluginAsync<RestContext> = async (app, { a
 
   app.get('/ReasonCode/:id', async (request, reply) => sendFinesse(request, reply, reasonCodeNode(await find(idParam(request, 'id', 'reason code')))));
 
-  app.get('/ReasonCodes', async (request, reply) => {
+  app.get('/ReasonCodes', { config: { query: [categoryParameter([...REASON_CODE_CATEGORIES, 'ALL'])] } }, async (request, reply) => {
     requireAdministrator(principalOf(request));
     const category = requiredQueryEnum(request, 'category', [...REASON_CODE_CATEGORIES, 'ALL'] as const);
     return sendFinesse(request, reply, listNode(category, await reasonCodes.list(category === 'ALL' ? undefined : category)));
   });
 
   // rest-api.md §3.2: the global codes and those assigned to the user's team.
-  app.get('/User/:userId/ReasonCodes', async (request, reply) => {
+  app.get('/User/:userId/ReasonCodes', { config: { query: [categoryParameter(REASON_CODE_CATEGORIES)] } }, async (request, reply) => {
     const userId = stringParam(request, 'userId');
     requireSelfOrAdministrator(principalOf(request), userId);
     const category = requiredQueryEnum(request, 'category', REASON_CODE_CATEGORIES);

@@ -47,10 +47,12 @@ export function systemInfoNode(s: SystemInfoState): FinesseNode {
 
 export const systemInfoPlugin: FastifyPluginAsync<RestContext> = async (app, { systemInfo }) => {
   app.setErrorHandler(renderFinesseError);
-  app.get('/SystemInfo', async (request, reply) =>
+  const getConfig = { anonymous: true, summary: 'This node\'s status and where its notification service is' };
+  app.get('/SystemInfo', { config: getConfig }, async (request, reply) =>
     sendFinesse(request, reply.header('access-control-allow-origin', '*').header('cache-control', 'no-store'), systemInfoNode(systemInfo())));
   // The preflight a browser sends when the page adds a header of its own (requestId) to the GET.
-  app.options('/SystemInfo', async (_request, reply) => reply.code(204).headers({
+  const preflightConfig = { anonymous: true, summary: 'CORS preflight, for every origin' };
+  app.options('/SystemInfo', { config: preflightConfig }, async (_request, reply) => reply.code(204).headers({
     'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET',
     'access-control-allow-headers': 'accept, requestid', 'access-control-max-age': '600',
   }).send());

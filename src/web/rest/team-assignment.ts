@@ -14,7 +14,7 @@ import { bodyOf, sendFinesse } from '../http/send.ts';
 import { expectRoot, requiredText } from '../representation/fields.ts';
 import { list } from '../representation/node.ts';
 import { REASON_CODE_CATEGORIES } from '../schema.ts';
-import { requiredQueryEnum, sendOk, stringParam } from './common.ts';
+import { categoryParameter, requiredQueryEnum, sendOk, stringParam } from './common.ts';
 import type { RestContext } from './context.ts';
 import { configWrite } from './duplicates.ts';
 import { phoneBookNode } from './phone-book.ts';
@@ -69,7 +69,7 @@ export const teamAssignmentPlugin: FastifyPluginAsync<RestContext> = async (app,
   };
   const categoryOf = (request: FastifyRequest) => requiredQueryEnum(request, 'category', REASON_CODE_CATEGORIES);
 
-  app.get('/Team/:teamId/ReasonCodes', async (request, reply) => {
+  app.get('/Team/:teamId/ReasonCodes', { config: { query: [categoryParameter(REASON_CODE_CATEGORIES)] } }, async (request, reply) => {
     const teamId = teamOf(request);
     const category = categoryOf(request);
     const ids = new Set(await teamAssignments.reasonCodeIds(teamId, category));
@@ -77,7 +77,7 @@ export const teamAssignmentPlugin: FastifyPluginAsync<RestContext> = async (app,
     return sendFinesse(request, reply, list('ReasonCodes', 'ReasonCode', codes.map(reasonCodeNode), { category }));
   });
 
-  app.put('/Team/:teamId/ReasonCodes', async (request, reply) => {
+  app.put('/Team/:teamId/ReasonCodes', { config: { query: [categoryParameter(REASON_CODE_CATEGORIES)] } }, async (request, reply) => {
     const teamId = teamOf(request);
     const category = categoryOf(request);
     const ids = referencedIds(bodyOf(request), 'ReasonCodes', 'ReasonCode');

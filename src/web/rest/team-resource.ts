@@ -14,7 +14,7 @@ import { sendFinesse } from '../http/send.ts';
 import { list } from '../representation/node.ts';
 import { REASON_CODE_CATEGORIES } from '../schema.ts';
 import { phoneBooksForTeam, reasonCodesForTeam, workflowsForTeam, wrapUpReasonsForTeam } from '../store/team-visible.ts';
-import { requiredQueryEnum } from './common.ts';
+import { categoryParameter, requiredQueryEnum } from './common.ts';
 import type { RestContext } from './context.ts';
 import { mediaPropertiesLayoutNode } from './media-properties-layout.ts';
 import { phoneBookNode } from './phone-book.ts';
@@ -37,7 +37,7 @@ export const teamResourcePlugin: FastifyPluginAsync<RestContext> = async (app, {
     return teamId;
   };
 
-  app.get('/TeamResource/:teamId/ReasonCodes', async (request, reply) => {
+  app.get('/TeamResource/:teamId/ReasonCodes', { config: { query: [categoryParameter([...REASON_CODE_CATEGORIES, 'ALL'])] } }, async (request, reply) => {
     const teamId = teamOf(request);
     const category = requiredQueryEnum(request, 'category', [...REASON_CODE_CATEGORIES, 'ALL'] as const);
     const codes = await reasonCodesForTeam(store, teamId, category === 'ALL' ? undefined : category);
