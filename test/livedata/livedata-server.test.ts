@@ -1,14 +1,19 @@
 // The Live Data Socket.IO service over real sockets, with the npm socket.io-client, signing in through the call
-// manager's AXL; the statistics stream is played by FakeStatisticsSource on the node's broker.
+// manager's AXL; the statistics stream is played by FakeStatisticsSource on the node's broker, for every broker
+// (in-process always, RabbitMQ and Redis when their test servers are given).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { io } from 'socket.io-client';
-import { isLivedataService, type LivedataService } from '../../src/livedata/index.ts';
+import { isLivedataService, openBroker, type LivedataService, type StatisticsBroker } from '../../src/livedata/index.ts';
+import { brokersUnderTest } from '../support/livedata-brokers.ts';
 import { startTestNode, basicAuth, type TestNode } from '../support/test-node.ts';
 import { agentRecord, connectLivedata, csqRecord, FakeStatisticsSource, type LivedataClient } from '../support/livedata.ts';
 
-describe('Live Data over Socket.IO', () => {
+const quiet = { warn: () => undefined, info: () => undefined };
+
+for (const broker of brokersUnderTest()) describe(`Live Data over Socket.IO, statistics via ${broker.name}`, () => {
   let node: TestNode;
+  let engineSide: StatisticsBroker | undefined;
   let livedata: LivedataService;
   let source: FakeStatisticsSource;
   const clients: LivedataClient[] = [];
@@ -19,11 +24,14 @@ describe('Live Data over Socket.IO', () => {
   };
 
   before(async () => {
-    node = await startTestNode({ POISE_ONLY: 'callmanager,livedata' });
+    node = await startTestNode({ POISE_ONLY: 'callmanager,livedata', POISE_STATISTICS_BROKER_URL: broker.url });
     const service = node.node.services.find((s) => s.name === 'livedata');
     assert.ok(isLivedataService(service));
     livedata = service;
-    source = new FakeStatisticsSource(livedata.broker);
+    assert.equal(livedata.broker.kind, broker.kind);
+    // In-process, the engine's side is Live Data's own broker; otherwise a connection of its own, as the engine's is.
+    if (broker.kind !== 'memory') engineSide = await openBroker(broker.url, quiet);
+    source = new FakeStatisticsSource(engineSide ?? livedata.broker);
     await source.start();
     source.teams.set('T1', { teamId: 'T1', teamName: 'Sales', supervisorIds: ['supervisor1'] });
     source.teams.set('T2', { teamId: 'T2', teamName: 'Support', supervisorIds: ['supervisor2'] });
@@ -41,6 +49,7 @@ describe('Live Data over Socket.IO', () => {
   after(async () => {
     for (const c of clients) c.close();
     await node.close();
+    await engineSide?.close();
   });
 
   test('a wrong password or no credentials are refused at the handshake', async () => {
