@@ -157,4 +157,24 @@ for (const broker of brokersUnderTest()) describe(`engine to Live Data, statisti
     await lab('/reset', {});
     await lab('/clock', { mode: 'real' });
   });
+
+  test('the engine\'s new day resets the reports; the fresh CSQ Summary equals the engine\'s zeroed figures', async () => {
+    const team = await supervisor.subscribe({ report: 'teamState' });
+    const before = engine.engine.statistics.dayStartsAt;
+    // A day later on the node's clock; the next agent change makes the engine notice the day rolled.
+    assert.equal((await lab('/clock', { mode: 'virtual', now: Date.now() + 86_400_000 })).status, 200);
+    assert.equal((await setState('NOT_READY', 'agent1', '1001')).type, 'SET_AGENT_STATE_CONF');
+    const deadline = Date.now() + 5000;
+    while (!supervisor.resets.some((r) => r.subscriptionId === team.subscriptionId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    assert.notEqual(engine.engine.statistics.dayStartsAt, before);
+    assert.deepEqual(supervisor.resets.filter((r) => r.subscriptionId === team.subscriptionId), [{ subscriptionId: team.subscriptionId, reason: 'midnight' }]);
+    const summary = await supervisor.subscribe({ report: 'voiceCsqSummary' });
+    for (const row of summary.rows as Row[]) {
+      const figures = engine.engine.statistics.csq(Number(row.key))!;
+      assert.deepEqual({ presented: row.today?.presented, abandoned: row.today?.abandoned }, { presented: 0, abandoned: 0 }, row.key);
+      assert.deepEqual({ presented: row.today?.presented, abandoned: row.today?.abandoned },
+        { presented: figures.today.presented, abandoned: figures.today.abandoned }, row.key);
+    }
+    await lab('/clock', { mode: 'real' });
+  });
 });
