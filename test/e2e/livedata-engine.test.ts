@@ -1,7 +1,7 @@
 // The engine's statistics reach a Socket.IO client through Live Data, for every statistics broker (in-process
 // always, RabbitMQ and Redis when their test servers are given): an agent signed in over CTI appears in its
 // supervisor's Agent State Detail, with no built-in delay; a lab call queued and abandoned moves the CSQ Summary;
-// the CSQ Summary equals the engine's own statistics.
+// the CSQ Summary equals the engine's own statistics; a configuration reload and a new day reset the reports.
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { after, before, describe, test } from 'node:test';
@@ -158,16 +158,27 @@ for (const broker of brokersUnderTest()) describe(`engine to Live Data, statisti
     await lab('/clock', { mode: 'real' });
   });
 
+  test('the engine reloading its configuration resets the reports', async () => {
+    const team = await supervisor.subscribe({ report: 'teamState' });
+    const seen = supervisor.resets.length;
+    await engine.engine.reload();
+    const deadline = Date.now() + 5000;
+    while (supervisor.resets.length === seen && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    assert.deepEqual(supervisor.resets.slice(seen).filter((r) => r.subscriptionId === team.subscriptionId),
+      [{ subscriptionId: team.subscriptionId, reason: 'config' }]);
+  });
+
   test('the engine\'s new day resets the reports; the fresh CSQ Summary equals the engine\'s zeroed figures', async () => {
     const team = await supervisor.subscribe({ report: 'teamState' });
     const before = engine.engine.statistics.dayStartsAt;
+    const seen = supervisor.resets.length;
     // A day later on the node's clock; the next agent change makes the engine notice the day rolled.
     assert.equal((await lab('/clock', { mode: 'virtual', now: Date.now() + 86_400_000 })).status, 200);
     assert.equal((await setState('NOT_READY', 'agent1', '1001')).type, 'SET_AGENT_STATE_CONF');
     const deadline = Date.now() + 5000;
-    while (!supervisor.resets.some((r) => r.subscriptionId === team.subscriptionId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    while (!supervisor.resets.slice(seen).some((r) => r.subscriptionId === team.subscriptionId) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     assert.notEqual(engine.engine.statistics.dayStartsAt, before);
-    assert.deepEqual(supervisor.resets.filter((r) => r.subscriptionId === team.subscriptionId), [{ subscriptionId: team.subscriptionId, reason: 'midnight' }]);
+    assert.deepEqual(supervisor.resets.slice(seen).filter((r) => r.subscriptionId === team.subscriptionId), [{ subscriptionId: team.subscriptionId, reason: 'midnight' }]);
     const summary = await supervisor.subscribe({ report: 'voiceCsqSummary' });
     for (const row of summary.rows as Row[]) {
       const figures = engine.engine.statistics.csq(Number(row.key))!;
