@@ -7,6 +7,7 @@ import type { CsqTrend } from './csq-trend.ts';
 export class ChartView {
   readonly #plot: uPlot;
   readonly #summary: HTMLElement;
+  readonly #holder: HTMLElement;
 
   constructor(parent: HTMLElement, readonly trend: CsqTrend, height: number) {
     this.#summary = document.createElement('p');
@@ -14,6 +15,7 @@ export class ChartView {
     this.#summary.setAttribute('aria-live', 'polite');
     const holder = document.createElement('div');
     holder.className = 'ld-chart';
+    this.#holder = holder;
     parent.append(this.#summary, holder);
     const width = Math.max(280, parent.clientWidth || 600);
     this.#plot = new uPlot({
@@ -36,6 +38,9 @@ export class ChartView {
   update(): void {
     this.#plot.setData(this.trend.series());
     const last = this.trend.points.at(-1);
+    // What is drawn, readable without the canvas (tests, assistive tools): points plotted and the newest one's time.
+    this.#holder.dataset.points = String(this.#plot.data[0].length);
+    if (last) this.#holder.dataset.lastAt = String(last.at);
     this.#summary.textContent = last
       ? `${last.callsWaiting} waiting now; service level ${last.serviceLevelPct === null ? 'not yet measured' : `${Math.round(last.serviceLevelPct)} %`}`
       : 'Waiting for the first figures…';

@@ -131,8 +131,9 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
     // over the link, the gate registers the devices the engine asked for once this engine is master
     onActive: (active) => {
       telephony.gate?.setActive(active);
-      // a new master's figures replace the old master's at once (the feed speaks only while the engine is active)
-      if (active) setImmediate(() => feed?.publishAll());
+      // a new master's figures replace the old master's at once (the feed speaks only while the engine is active);
+      // a standby announces itself, so Live Data shows standby rather than waiting for figures
+      setImmediate(() => feed?.publishAll());
     },
   });
   // An elected engine starts standby and follows the cluster's lock on the shared database.
@@ -151,7 +152,10 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
     engine,
   };
   const statisticsBroker = await openBroker(config.livedata.brokerUrl, log.child({ component: 'statistics-broker' }));
-  feed = new StatisticsFeed({ engine, broker: statisticsBroker, clock, publishing: () => engine.active });
+  feed = new StatisticsFeed({
+    engine, broker: statisticsBroker, clock, publishing: () => engine.active,
+    nodeName: `${config.publicHost}:${ctiPort}`,                  // host and CTI port: unique even for a pair on one host
+  });
   const refreshNames = async () => feed?.setNames(new Map((await people()).map((p) => [p.userId, p])));
   await refreshNames();
   const unwatchNames = telephony.directory.onChange?.(() => {

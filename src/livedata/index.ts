@@ -11,6 +11,7 @@ import { LivedataServer } from './server/livedata-server.ts';
 import { viewerAuth } from './server/viewer-auth.ts';
 
 export { LivedataServer } from './server/livedata-server.ts';
+export { forwardLivedata } from './server/web-forward.ts';
 export { openBroker, type StatisticsBroker } from './broker/index.ts';
 
 export interface LivedataService extends RunningService {

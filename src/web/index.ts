@@ -9,7 +9,7 @@ import { loadTlsMaterial } from '../shared/tls.ts';
 import { Authenticator } from './auth/authenticator.ts';
 import { sharedSignInsOf, withSharedSignIns } from '../shared/axl/shared-sign-ins.ts';
 import { AxlUserDirectory } from '../shared/axl/axl-user-directory.ts';
-import { isLivedataService } from '../livedata/index.ts';
+import { forwardLivedata, isLivedataService } from '../livedata/index.ts';
 import { authenticationHook } from './auth/hook.ts';
 import type { UserDirectory } from '../shared/axl/user-directory.ts';
 import { directoryClientLogSink } from './client-log-sink.ts';
@@ -166,9 +166,12 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   if (isEngineService(engine)) {
     for (const app of [http, https]) await app.register(adminApiPlugin, { ...engine.adminApi, prefix: ADMIN_API_PREFIX });
   }
-  // desktop-and-gadgets.md §6.2: Live Data on the web ports too, at /livedata/socket.io, when it runs in this process.
-  const detachLivedata = isLivedataService(livedata)
-    ? [http, https].map((app) => livedata.server.attach(app.server, '/livedata/socket.io')) : [];
+  // desktop-and-gadgets.md §6.2: Live Data on the web ports too, at /livedata/socket.io: served here when it runs in
+  // this process, else forwarded to its port on this host.
+  const livedataTarget = { host: loopbackFor(config.host), port: config.ports.livedata };
+  const detachLivedata = [http, https].map((app) => isLivedataService(livedata)
+    ? livedata.server.attach(app.server, '/livedata/socket.io')
+    : forwardLivedata(app.server, livedataTarget, log.child({ component: 'livedata-forward' })));
   try {
     await http.listen({ host: config.host, port: config.ports.web });
     await https.listen({ host: config.host, port: config.ports.webHttps });
@@ -209,6 +212,13 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
       await sharedSignIns?.close();
     },
   };
+}
+
+/** Where a service bound to `host` on this machine is reached: a wildcard bind is reached on loopback. */
+function loopbackFor(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '::1';
+  return host;
 }
 
 /** With the call manager in this node, the command that makes a customer call the Sales queue. */

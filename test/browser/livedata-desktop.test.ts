@@ -128,6 +128,18 @@ describe('Live Data on the supervisor desktop', { skip: skipWithoutChromium, tim
     await handled.filter({ hasText: /^[1-9]/ }).first().waitFor();
     await chart.locator('.ld-chart-summary', { hasText: 'waiting now' }).waitFor();
     assert.ok(await chart.locator('canvas').count() > 0, 'the chart is drawn');
+    // The chart moves with the load: the plotted series gains points (one per 5 s) as rows keep coming.
+    const plotted = async () => ({
+      points: Number(await chart.locator('.ld-chart').getAttribute('data-points') ?? 0),
+      lastAt: Number(await chart.locator('.ld-chart').getAttribute('data-last-at') ?? 0),
+    });
+    const first = await plotted();
+    assert.ok(first.points >= 1, `points plotted: ${first.points}`);
+    const grows = Date.now() + 30_000;
+    while ((await plotted()).points <= first.points && Date.now() < grows) await new Promise((r) => setTimeout(r, 250));
+    const later = await plotted();
+    assert.ok(later.points > first.points, `the series stayed at ${first.points} points`);
+    assert.ok(later.lastAt > first.lastAt, 'the newest point is later');
     await screenshot(page, 'desktop-supervisor-queue-data.png');
     // Let the run finish and the agents leave wrap-up, then compare with the engine.
     const deadline = Date.now() + 60_000;

@@ -7,13 +7,12 @@ import { isLivedataService } from '../../src/livedata/index.ts';
 import { openBroker } from '../../src/livedata/broker/open-broker.ts';
 import { startTestNode } from '../support/test-node.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
+import { brokersUnderTest } from '../support/livedata-brokers.ts';
 import { agentRecord, connectLivedata, csqRecord, FakeStatisticsSource } from '../support/livedata.ts';
 
 const quiet = { warn: () => undefined, info: () => undefined };
-const brokers = [
-  { name: 'RabbitMQ', url: process.env.TEST_AMQP_URL, defaultPort: 5672 },
-  { name: 'Redis', url: process.env.TEST_REDIS_URL, defaultPort: 6379 },
-].filter((b): b is { name: string; url: string; defaultPort: number } => b.url !== undefined);
+const brokers = brokersUnderTest().filter((b) => b.kind !== 'memory')
+  .map((b) => ({ ...b, defaultPort: b.kind === 'redis' ? 6379 : 5672 }));
 
 const until = async (check: () => boolean, what: string, ms = 15_000) => {
   const deadline = Date.now() + ms;
@@ -36,7 +35,7 @@ for (const broker of brokers) {
       assert.ok(isLivedataService(livedata));
       assert.equal(livedata.broker.kind, broker.name === 'Redis' ? 'redis' : 'amqp');
 
-      // A team of its own per run, so other runs on the same broker cannot disturb the assertions.
+      // A team of its own per run besides the exchange of its own, so nothing else can disturb the assertions.
       const team = `T${process.pid}${Date.now().toString(36)}`;
       const source = new FakeStatisticsSource(engineSide);
       await source.start();

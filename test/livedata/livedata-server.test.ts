@@ -1,14 +1,26 @@
 // The Live Data Socket.IO service over real sockets, with the npm socket.io-client, signing in through the call
-// manager's AXL; the statistics stream is played by FakeStatisticsSource on the node's broker.
+// manager's AXL; the statistics stream is played by FakeStatisticsSource on the node's broker, for every broker
+// (in-process always, RabbitMQ and Redis when their test servers are given).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { io } from 'socket.io-client';
-import { isLivedataService, type LivedataService } from '../../src/livedata/index.ts';
+import { isLivedataService, openBroker, type LivedataService, type StatisticsBroker } from '../../src/livedata/index.ts';
+import { brokersUnderTest } from '../support/livedata-brokers.ts';
 import { startTestNode, basicAuth, type TestNode } from '../support/test-node.ts';
 import { agentRecord, connectLivedata, csqRecord, FakeStatisticsSource, type LivedataClient } from '../support/livedata.ts';
 
-describe('Live Data over Socket.IO', () => {
+const quiet = { warn: () => undefined, info: () => undefined };
+const until = async (check: () => boolean, what: string) => {
+  const deadline = Date.now() + 5000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+for (const broker of brokersUnderTest()) describe(`Live Data over Socket.IO, statistics via ${broker.name}`, () => {
   let node: TestNode;
+  let engineSide: StatisticsBroker | undefined;
   let livedata: LivedataService;
   let source: FakeStatisticsSource;
   const clients: LivedataClient[] = [];
@@ -19,11 +31,14 @@ describe('Live Data over Socket.IO', () => {
   };
 
   before(async () => {
-    node = await startTestNode({ POISE_ONLY: 'callmanager,livedata' });
+    node = await startTestNode({ POISE_ONLY: 'callmanager,livedata', POISE_STATISTICS_BROKER_URL: broker.url });
     const service = node.node.services.find((s) => s.name === 'livedata');
     assert.ok(isLivedataService(service));
     livedata = service;
-    source = new FakeStatisticsSource(livedata.broker);
+    assert.equal(livedata.broker.kind, broker.kind);
+    // In-process, the engine's side is Live Data's own broker; otherwise a connection of its own, as the engine's is.
+    if (broker.kind !== 'memory') engineSide = await openBroker(broker.url, quiet);
+    source = new FakeStatisticsSource(engineSide ?? livedata.broker);
     await source.start();
     source.teams.set('T1', { teamId: 'T1', teamName: 'Sales', supervisorIds: ['supervisor1'] });
     source.teams.set('T2', { teamId: 'T2', teamName: 'Support', supervisorIds: ['supervisor2'] });
@@ -41,6 +56,7 @@ describe('Live Data over Socket.IO', () => {
   after(async () => {
     for (const c of clients) c.close();
     await node.close();
+    await engineSide?.close();
   });
 
   test('a wrong password or no credentials are refused at the handshake', async () => {
@@ -151,5 +167,46 @@ describe('Live Data over Socket.IO', () => {
     const error = await new Promise<Error>((resolve) => root.once('connect_error', resolve));
     root.close();
     assert.match(error.message, /livedata namespace/);
+  });
+
+  // These two change which engine the source plays, so they come last.
+  test('a new day at the engine resets every subscription; subscribing again gives the zeroed counters', async () => {
+    const today = Date.now() - 3_600_000;
+    source.engine = { node: 'engine-a:42027', role: 'active', dayStartsAt: today, configVersion: 0 };
+    source.publishAll();
+    const supervisor = await connect('supervisor1');
+    await until(() => supervisor.statuses.at(-1)?.activeNode === 'engine-a:42027', 'the active engine named in status');
+    const sub = await supervisor.subscribe({ report: 'voiceCsqSummary', filter: { csqIds: ['10'] } });
+    assert.ok(((sub.rows as { today: { presented: number } }[])[0]?.today.presented ?? 0) > 0);
+    source.publishAll();                                       // the same day again: nothing to reset
+    source.engine = { ...source.engine, dayStartsAt: today + 86_400_000 };
+    source.csqs.set('10', csqRecord('10'));                    // the engine's counters restart at zero
+    source.publishAll();
+    await until(() => supervisor.resets.length > 0, 'reset');
+    assert.deepEqual(supervisor.resets, [{ subscriptionId: sub.subscriptionId, reason: 'midnight' }]);
+    const again = await supervisor.subscribe({ report: 'voiceCsqSummary', filter: { csqIds: ['10'] } });
+    assert.equal((again.rows as { today: { presented: number } }[])[0]?.today.presented, 0);
+  });
+
+  test('the engine standby: status standby; another engine active: live again, with a failover reset', async () => {
+    const supervisor = await connect('supervisor1');
+    const sub = await supervisor.subscribe({ report: 'teamState', filter: { teamIds: ['T1'] } });
+    // Another node's standby engine does not count while the active one is known.
+    source.engine = { node: 'engine-b:42027', role: 'standby', dayStartsAt: source.engine!.dayStartsAt, configVersion: 0 };
+    source.publishAll();
+    source.engine = { ...source.engine, node: 'engine-a:42027' };
+    source.publishAll();
+    await until(() => supervisor.statuses.at(-1)?.state === 'standby', 'standby');
+    assert.equal(livedata.server.state, 'standby');
+    assert.deepEqual(supervisor.statuses.at(-1), { state: 'standby', activeNode: '127.0.0.1' });
+    assert.equal(supervisor.statuses.filter((s) => s.state === 'standby').length, 1);
+    source.engine = { ...source.engine, node: 'engine-b:42027', role: 'active' };
+    source.setAgent(agentRecord('agent1', 'T1', ['10'], { state: 'TALKING', stateSince: Date.now() }));
+    source.publishAll();
+    await until(() => supervisor.resets.length > 0, 'reset');
+    assert.deepEqual(supervisor.statuses.at(-1), { state: 'live', activeNode: 'engine-b:42027' });
+    assert.deepEqual(supervisor.resets, [{ subscriptionId: sub.subscriptionId, reason: 'failover' }]);
+    const again = await supervisor.subscribe({ report: 'teamState', filter: { teamIds: ['T1'] } });
+    assert.equal((again.rows as { agentId: string; state: string }[]).find((r) => r.agentId === 'agent1')?.state, 'TALKING');
   });
 });

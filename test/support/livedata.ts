@@ -30,6 +30,8 @@ export class FakeStatisticsSource {
   readonly csqs = new Map<string, CsqRecord>();
   readonly teams = new Map<string, TeamRecord>();
   resyncs = 0;
+  /** When set, every full round ends with this engine announcement, as the engine's own feed does. */
+  engine: { node: string; role: 'active' | 'standby'; dayStartsAt: number; configVersion: number } | undefined;
 
   constructor(private readonly broker: StatisticsBroker) {}
 
@@ -38,9 +40,11 @@ export class FakeStatisticsSource {
   }
 
   publishAll(): void {
+    if (this.engine?.role === 'standby') return this.#send({ kind: 'engine', at: Date.now(), ...this.engine });
     for (const team of this.teams.values()) this.#send({ kind: 'team', at: Date.now(), team });
     for (const agent of this.agents.values()) this.#send({ kind: 'agent', at: Date.now(), agent });
     for (const csq of this.csqs.values()) this.#send({ kind: 'csq', at: Date.now(), csq });
+    if (this.engine) this.#send({ kind: 'engine', at: Date.now(), ...this.engine });
     this.#send({ kind: 'snapshotEnd', at: Date.now(), agents: this.agents.size, csqs: this.csqs.size, teams: this.teams.size });
   }
 
@@ -54,6 +58,7 @@ export class FakeStatisticsSource {
 export interface LivedataClient {
   socket: Socket;
   statuses: { state: string; activeNode: string }[];
+  resets: { subscriptionId: string; reason: string }[];
   rows: { subscriptionId: string; upsert: { key: string }[]; remove: string[] }[];
   subscribe(request: unknown): Promise<Record<string, unknown>>;
   nextRows(predicate: (r: LivedataClient['rows'][number]) => boolean, ms?: number): Promise<LivedataClient['rows'][number]>;
@@ -67,6 +72,8 @@ export async function connectLivedata(port: number, userid: string, password?: s
   });
   const statuses: LivedataClient['statuses'] = [];
   const rows: LivedataClient['rows'] = [];
+  const resets: LivedataClient['resets'] = [];
+  socket.on('reset', (r: LivedataClient['resets'][number]) => resets.push(r));
   const waiters: { predicate: (r: LivedataClient['rows'][number]) => boolean; resolve: (r: LivedataClient['rows'][number]) => void }[] = [];
   socket.on('status', (s: LivedataClient['statuses'][number]) => statuses.push(s));
   socket.on('rows', (r: LivedataClient['rows'][number]) => {
@@ -78,7 +85,7 @@ export async function connectLivedata(port: number, userid: string, password?: s
     socket.once('connect_error', (err) => { socket.close(); reject(err); });
   });
   return {
-    socket, statuses, rows,
+    socket, statuses, rows, resets,
     subscribe: (request) => socket.timeout(5000).emitWithAck('subscribe', request) as Promise<Record<string, unknown>>,
     nextRows: (predicate, ms = 5000) => new Promise((resolve, reject) => {
       const seen = rows.find(predicate);

@@ -1,6 +1,7 @@
 // The engine's side of the statistics stream to Live Data (docs/livedata.md): agent, CSQ and team records
 // published on change (coalesced, at most FLUSH_MS behind), every record again every REPUBLISH_MS and whenever a
-// consumer asks for a resync, each full round closed by snapshotEnd.
+// consumer asks for a resync, each full round closed by the engine's announcement (node, role, day, configuration)
+// and snapshotEnd. A standby engine publishes its announcement only. A new day or configuration starts a full round.
 import type { AgentRecord, AgentStateName, CsqRecord, StatisticsBroker, TeamRecord } from '../../livedata/broker/index.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Engine } from '../engine.ts';
@@ -30,6 +31,10 @@ export class StatisticsFeed {
   #flushTimer: NodeJS.Timeout | undefined;
   readonly #republishTimer: NodeJS.Timeout;
   readonly #offCsq: () => void;
+  readonly #offReload: () => void;
+  #configVersion = 0;
+  /** The day start the last announcement carried: when the engine's day rolls, a full round tells Live Data. */
+  #announcedDay: number | undefined;
   readonly #resyncs: Promise<{ unsubscribe(): Promise<void> }>;
   #closed = false;
 
@@ -41,6 +46,7 @@ export class StatisticsFeed {
     const { engine, broker } = deps;
     engine.agents.onChange((session, previous) => this.#onAgent(session, previous));
     this.#offCsq = engine.statistics.onCsqChange((csqId) => { this.#dirtyCsqs.add(csqId); this.#schedule(); });
+    this.#offReload = engine.onReload(() => { this.#configVersion++; this.publishAll(); });
     this.#resyncs = broker.subscribe((message) => { if (message.kind === 'resync' && !this.#closed) this.publishAll(); });
     this.#republishTimer = setInterval(() => this.publishAll(), REPUBLISH_MS).unref();
   }
@@ -52,11 +58,12 @@ export class StatisticsFeed {
     this.#schedule();
   }
 
-  /** Every record now, removals of what is gone, then snapshotEnd. */
+  /** Every record now, removals of what is gone, the announcement, then snapshotEnd; a standby's announcement only. */
   publishAll(): void {
-    if (this.#closed || this.deps.publishing?.() === false) return;
-    const { engine, broker } = this.deps;
+    if (this.#closed) return;
     const at = this.deps.clock.now();
+    if (this.deps.publishing?.() === false) return this.#announce(at, 'standby');
+    const { engine, broker } = this.deps;
     const seen = { agents: new Set<string>(), csqs: new Set<string>(), teams: new Set<string>() };
     for (const team of this.#teams()) { seen.teams.add(team.teamId); broker.publish({ kind: 'team', at, team }); }
     for (const known of engine.resources.agents()) {
@@ -73,6 +80,7 @@ export class StatisticsFeed {
     Object.assign(this.#published, seen);
     this.#dirtyAgents.clear();
     this.#dirtyCsqs.clear();
+    this.#announce(at, 'active');
     broker.publish({ kind: 'snapshotEnd', at, agents: seen.agents.size, csqs: seen.csqs.size, teams: seen.teams.size });
   }
 
@@ -81,7 +89,16 @@ export class StatisticsFeed {
     clearInterval(this.#republishTimer);
     clearTimeout(this.#flushTimer);
     this.#offCsq();
+    this.#offReload();
     void this.#resyncs.then((subscription) => subscription.unsubscribe()).catch(() => undefined);
+  }
+
+  #announce(at: number, role: 'active' | 'standby'): void {
+    const dayStartsAt = this.deps.engine.statistics.dayStartsAt;
+    if (role === 'active') this.#announcedDay = dayStartsAt;
+    this.deps.broker.publish({
+      kind: 'engine', at, node: this.deps.nodeName ?? 'engine', role, dayStartsAt, configVersion: this.#configVersion,
+    });
   }
 
   #onAgent(session: AgentSession, previous: AgentState): void {
@@ -121,6 +138,8 @@ export class StatisticsFeed {
       this.#dirtyCsqs.clear();
       return;
     }
+    // A new day zeroed the counters: every record again, and the announcement makes Live Data reset its reports.
+    if (this.#announcedDay !== undefined && this.deps.engine.statistics.dayStartsAt !== this.#announcedDay) return this.publishAll();
     const at = this.deps.clock.now();
     const { broker } = this.deps;
     for (const userId of this.#dirtyAgents) {

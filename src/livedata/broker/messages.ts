@@ -63,6 +63,15 @@ export const StatisticsMessage = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('csqRemoved'), at: z.number(), csqId: z.string().min(1).max(64) }),
   /** A consumer (re)joined and asks the engine to publish every record again. */
   z.object({ kind: z.literal('resync'), at: z.number() }),
+  /**
+   * Which engine speaks and in what role, at the end of each full round (just before its snapshotEnd) and alone
+   * from a standby engine: Live Data tells clients `standby`, and a new active node (failover), a new day (the
+   * counters restarted at zero) or a new configuration makes it `reset` the subscriptions.
+   */
+  z.object({
+    kind: z.literal('engine'), at: z.number(), node: z.string().min(1).max(255), role: z.enum(['active', 'standby']),
+    dayStartsAt: z.number().nonnegative(), configVersion: z.number().int().nonnegative(),
+  }),
   /** The engine published every record after a resync or at its start: the consumer's view is whole. */
   z.object({ kind: z.literal('snapshotEnd'), at: z.number(), agents: z.number().int(), csqs: z.number().int(), teams: z.number().int() }),
 ]);
@@ -70,6 +79,7 @@ export type StatisticsMessage = z.infer<typeof StatisticsMessage>;
 export type AgentRecord = z.infer<typeof AgentRecord>;
 export type CsqRecord = z.infer<typeof CsqRecord>;
 export type TeamRecord = z.infer<typeof TeamRecord>;
+export type EngineAnnouncement = Extract<StatisticsMessage, { kind: 'engine' }>;
 export type AgentStateName = (typeof AGENT_STATES)[number];
 
 /** The routing key of a message: consumers may bind to `agent.#`, `csq.#` or `control.#`. */
@@ -82,6 +92,7 @@ export function topicOf(message: StatisticsMessage): string {
     case 'csq': return `csq.${message.csq.csqId}`;
     case 'csqRemoved': return `csq.${message.csqId}`;
     case 'resync': return 'control.resync';
+    case 'engine': return 'control.engine';
     case 'snapshotEnd': return 'control.snapshot-end';
   }
 }

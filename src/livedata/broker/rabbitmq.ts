@@ -1,6 +1,7 @@
-// RabbitMQ (AMQP 0-9-1) adapter: a topic exchange `poise.livedata`, routing keys from topicOf(); each subscriber
-// gets an exclusive, auto-deleted queue of its own bound to `#`, bounded so a stalled consumer drops the oldest
-// records (statistics are state: the newest record wins). amqplib's own recovery reconnects and re-runs setup.
+// RabbitMQ (AMQP 0-9-1) adapter: a topic exchange (`poise.livedata` unless named), routing keys from topicOf();
+// each subscriber gets an exclusive, auto-deleted queue of its own bound to `#`, bounded so a stalled consumer drops
+// the oldest records (statistics are state: the newest record wins). amqplib's own recovery reconnects and re-runs
+// setup.
 import amqplib, { type Channel, type ChannelModel, type ConsumeMessage } from 'amqplib';
 import { EXCHANGE, type BrokerLog, type StatisticsBroker, type Subscription } from './broker.ts';
 import { decodeStatisticsMessage, encodeStatisticsMessage, topicOf, type StatisticsMessage } from './messages.ts';
@@ -11,7 +12,7 @@ const FIRST_CONNECT_WAIT_MS = 5_000;      // then the service starts degraded an
 
 interface Consumer { onMessage: (message: StatisticsMessage) => void; channel: Channel | undefined }
 
-export async function rabbitMqBroker(url: string, log: BrokerLog): Promise<StatisticsBroker> {
+export async function rabbitMqBroker(url: string, log: BrokerLog, exchange = EXCHANGE): Promise<StatisticsBroker> {
   const consumers = new Set<Consumer>();
   const status = new StatusListeners('down');
   let model: ChannelModel | undefined;
@@ -33,11 +34,11 @@ export async function rabbitMqBroker(url: string, log: BrokerLog): Promise<Stati
   const openConsumer = async (on: ChannelModel, consumer: Consumer) => {
     const channel = await on.createChannel();
     channel.on('error', (err: Error) => log.warn({ err }, 'statistics consumer channel error'));
-    await channel.assertExchange(EXCHANGE, 'topic', { durable: false });
+    await channel.assertExchange(exchange, 'topic', { durable: false });
     const { queue } = await channel.assertQueue('', {
       exclusive: true, autoDelete: true, arguments: { 'x-max-length': QUEUE_MAX_LENGTH, 'x-overflow': 'drop-head' },
     });
-    await channel.bindQueue(queue, EXCHANGE, '#');
+    await channel.bindQueue(queue, exchange, '#');
     await channel.consume(queue, deliver(consumer), { noAck: true });
     consumer.channel = channel;
   };
@@ -48,7 +49,7 @@ export async function rabbitMqBroker(url: string, log: BrokerLog): Promise<Stati
       async setup(fresh: ChannelModel) {
         publishChannel = await fresh.createChannel();
         publishChannel.on('error', (err: Error) => log.warn({ err }, 'statistics publish channel error'));
-        await publishChannel.assertExchange(EXCHANGE, 'topic', { durable: false });
+        await publishChannel.assertExchange(exchange, 'topic', { durable: false });
         for (const consumer of consumers) await openConsumer(fresh, consumer);
         model = fresh;
       },
@@ -72,7 +73,7 @@ export async function rabbitMqBroker(url: string, log: BrokerLog): Promise<Stati
     publish(message) {
       if (!publishChannel) return;
       try {
-        publishChannel.publish(EXCHANGE, topicOf(message), encodeStatisticsMessage(message), { contentType: 'application/json' });
+        publishChannel.publish(exchange, topicOf(message), encodeStatisticsMessage(message), { contentType: 'application/json' });
       } catch (err) {
         log.warn({ err }, 'statistics message not published');
       }

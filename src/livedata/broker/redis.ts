@@ -1,14 +1,17 @@
-// Redis pub/sub adapter: channel `poise.livedata.<topic>`, one pattern subscription per broker. ioredis reconnects
-// and re-subscribes by itself; the publisher has no offline queue, so nothing piles up while Redis is away.
+// Redis pub/sub adapter: channel `<exchange>.<topic>` (`poise.livedata` unless named), one pattern subscription per
+// kind of topic. ioredis reconnects and re-subscribes by itself; the publisher has no offline queue, so nothing
+// piles up while Redis is away.
 import { Redis } from 'ioredis';
 import { EXCHANGE, type BrokerLog, type StatisticsBroker, type Subscription } from './broker.ts';
 import { decodeStatisticsMessage, encodeStatisticsMessage, topicOf, type StatisticsMessage } from './messages.ts';
 import { StatusListeners } from './status-listeners.ts';
 
 const FIRST_CONNECT_WAIT_MS = 5_000;
+/** One pattern per topic kind, so `<exchange>.*` cannot also match another exchange named `<exchange>.<more>`. */
+const patternsOf = (exchange: string) => ['agent', 'csq', 'team', 'control'].map((kind) => `${exchange}.${kind}.*`);
 const retryStrategy = (attempt: number) => Math.min(200 * 2 ** Math.min(attempt, 5), 5_000);
 
-export async function redisBroker(url: string, log: BrokerLog): Promise<StatisticsBroker> {
+export async function redisBroker(url: string, log: BrokerLog, exchange = EXCHANGE): Promise<StatisticsBroker> {
   const options = { retryStrategy, maxRetriesPerRequest: 1, lazyConnect: true } as const;
   const publisher = new Redis(url, { ...options, enableOfflineQueue: false });
   const subscriber = new Redis(url, { ...options, autoResubscribe: true });
@@ -33,10 +36,10 @@ export async function redisBroker(url: string, log: BrokerLog): Promise<Statisti
     for (const handler of [...handlers]) handler(decoded.message);
   });
 
-  const first = Promise.all([publisher.connect(), subscriber.connect()]).then(() => subscriber.psubscribe(`${EXCHANGE}.*`));
+  const first = Promise.all([publisher.connect(), subscriber.connect()]).then(() => subscriber.psubscribe(...patternsOf(exchange)));
   await Promise.race([first.catch(() => undefined), delay(FIRST_CONNECT_WAIT_MS)]);
   // A failed first connect leaves ioredis retrying with retryStrategy; psubscribe is then replayed by autoResubscribe.
-  first.catch(() => { if (!closed) void subscriber.psubscribe(`${EXCHANGE}.*`).catch(() => undefined); });
+  first.catch(() => { if (!closed) void subscriber.psubscribe(...patternsOf(exchange)).catch(() => undefined); });
 
   return {
     kind: 'redis',
@@ -44,7 +47,7 @@ export async function redisBroker(url: string, log: BrokerLog): Promise<Statisti
     get rejectedMessages() { return rejected; },
     publish(message) {
       if (publisher.status !== 'ready') return;
-      publisher.publish(`${EXCHANGE}.${topicOf(message)}`, encodeStatisticsMessage(message))
+      publisher.publish(`${exchange}.${topicOf(message)}`, encodeStatisticsMessage(message))
         .catch((err: Error) => log.warn({ err: err.message }, 'statistics message not published'));
     },
     async subscribe(onMessage): Promise<Subscription> {

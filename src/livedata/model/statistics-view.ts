@@ -24,7 +24,7 @@ export class StatisticsView {
       case 'csqRemoved': return this.#set('csq', this.csqs, message.csqId, undefined);
       case 'team': return this.#set('team', this.teams, message.team.teamId, message.team);
       case 'teamRemoved': return this.#set('team', this.teams, message.teamId, undefined);
-      case 'resync': case 'snapshotEnd': return undefined;
+      case 'resync': case 'snapshotEnd': case 'engine': return undefined;
     }
   }
 

@@ -4,6 +4,7 @@
 // broadcasts until it drains; then it gets the latest value of each row it missed, so a slow client costs one
 // pending key per row, never a growing queue, and never slows the others.
 import type { Namespace, Socket } from 'socket.io';
+import type { ResetReason } from '../model/engine-role.ts';
 import type { ViewChange } from '../model/statistics-view.ts';
 import type { ReportContext, ReportId, ReportView } from '../reports/reports.ts';
 import type { Row } from '../reports/rows.ts';
@@ -80,6 +81,17 @@ export class FeedFanOut {
   refreshAll(): void {
     for (const feed of this.#feeds.values()) feed.refresh();
     if (this.#feeds.size > 0) this.#schedule();
+  }
+
+  /**
+   * Tells every subscriber its report starts again, so it subscribes anew for a fresh snapshot (§6.2 `reset`); the
+   * full refresh that follows keeps a client that ignores `reset` right as well.
+   */
+  resetAll(reason: ResetReason): void {
+    for (const feed of this.#feeds.values()) {
+      for (const namespace of this.namespaces()) namespace.to(feed.room).emit('reset', { subscriptionId: feed.id, reason });
+    }
+    this.refreshAll();
   }
 
   close(): void {

@@ -1,12 +1,14 @@
 // The Live Data Socket.IO service (desktop-and-gadgets.md §6.2): namespace `/livedata`, `subscribe` with an ack
 // carrying the snapshot, then `rows` deltas as the statistics stream changes, a full refresh every 15 s, `status`
-// when the broker comes and goes, and a fresh snapshot for everyone when it returns.
+// when the broker comes and goes or the engine is standby, a fresh snapshot for everyone when the stream returns,
+// and `reset` when the figures start again (a new day, a new configuration, another engine after a failover).
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import { z } from 'zod';
 import type { StatisticsBroker, Subscription } from '../broker/broker.ts';
 import type { StatisticsMessage } from '../broker/messages.ts';
 import { CsqWindows } from '../model/csq-windows.ts';
+import { EngineRole, type ResetReason } from '../model/engine-role.ts';
 import { StateHistory } from '../model/state-history.ts';
 import { StatisticsView } from '../model/statistics-view.ts';
 import { REPORT_IDS, type ReportContext } from '../reports/reports.ts';
@@ -42,7 +44,7 @@ export interface LivedataServerOptions {
   corsOrigin?: string | string[] | boolean;
 }
 
-export type LivedataState = 'live' | 'degraded';
+export type LivedataState = 'live' | 'degraded' | 'standby';
 
 export class LivedataServer {
   readonly view = new StatisticsView();
@@ -57,6 +59,9 @@ export class LivedataServer {
   /** Records heard since the last resync; on its snapshotEnd the others are gone from the engine. */
   #heardSinceResync: { agents: Set<string>; csqs: Set<string>; teams: Set<string> } | undefined;
   #offStatus: (() => void) | undefined;
+  readonly #engine = new EngineRole();
+  /** Why the reports must start again, once the round that announced it has ended (its snapshotEnd). */
+  #pendingReset: ResetReason | undefined;
 
   constructor(private readonly options: LivedataServerOptions) {
     this.#now = options.now ?? Date.now;
@@ -167,6 +172,7 @@ export class LivedataServer {
   #onMessage(message: StatisticsMessage): void {
     if (message.kind === 'snapshotEnd') return this.#onSnapshotEnd();
     if (message.kind === 'resync') return;
+    if (message.kind === 'engine') return this.#onEngine(message);
     this.#noteHeard(message);
     const change = this.view.apply(message);
     if (!change) return;
@@ -211,9 +217,28 @@ export class LivedataServer {
       for (const id of [...this.view.csqs.keys()]) if (!heard.csqs.has(id)) this.#onMessage({ kind: 'csqRemoved', at, csqId: id });
       for (const id of [...this.view.teams.keys()]) if (!heard.teams.has(id)) this.#onMessage({ kind: 'teamRemoved', at, teamId: id });
     }
-    const wasDegraded = this.#state === 'degraded';
+    if (this.#engine.standby) return;
+    const wasDown = this.#state !== 'live';
     this.#setState('live');
-    if (wasDegraded) this.#fanOut.refreshAll();
+    const reset = this.#pendingReset;
+    this.#pendingReset = undefined;
+    if (reset) {
+      this.options.log.info({ reason: reset, activeNode: this.#engine.activeNode }, 'Live Data reports start again');
+      this.#fanOut.resetAll(reset);
+    } else if (wasDown) {
+      this.#fanOut.refreshAll();
+    }
+  }
+
+  #onEngine(message: Extract<StatisticsMessage, { kind: 'engine' }>): void {
+    const before = this.#engine.activeNode;
+    const reset = this.#engine.announce(message);
+    if (reset) this.#pendingReset = reset;
+    if (this.#engine.standby) {
+      this.#setState('standby');
+    } else if (this.#engine.activeNode !== before && this.#state === 'live') {
+      for (const { namespace } of this.#servers) namespace.emit('status', this.#status());
+    }
   }
 
   #setState(state: LivedataState): void {
@@ -222,7 +247,8 @@ export class LivedataServer {
     for (const { namespace } of this.#servers) namespace.emit('status', this.#status());
   }
 
+  /** `activeNode`: the active engine's node once one has announced itself, else this node. */
   #status(): { state: LivedataState; activeNode: string } {
-    return { state: this.#state, activeNode: this.options.nodeName };
+    return { state: this.#state, activeNode: this.#engine.activeNode ?? this.options.nodeName };
   }
 }
