@@ -11,12 +11,13 @@ import { mediaLayoutsSection } from './sections/media-layouts.ts';
 import { phoneBooksSection } from './sections/phone-books.ts';
 import { proxyAllowListSection } from './sections/proxy-allow-list.ts';
 import { reasonCodesSection } from './sections/reason-codes.ts';
+import { teamResourcesSection } from './sections/team-resources.ts';
 import { workflowActionsSection, workflowsSection } from './sections/workflows.ts';
 import { wrapUpReasonsSection } from './sections/wrap-up-reasons.ts';
 
 const SECTIONS: readonly Section[] = [
   reasonCodesSection, wrapUpReasonsSection, phoneBooksSection, workflowsSection, workflowActionsSection,
-  mediaLayoutsSection, desktopLayoutsSection, proxyAllowListSection,
+  mediaLayoutsSection, desktopLayoutsSection, teamResourcesSection, proxyAllowListSection,
 ];
 
 function showConsole(root: HTMLElement, api: AdminApi): void {
