@@ -167,8 +167,8 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
     for (const app of [http, https]) await app.register(adminApiPlugin, { ...engine.adminApi, prefix: ADMIN_API_PREFIX });
   }
   // desktop-and-gadgets.md §6.2: Live Data on the web ports too, at /livedata/socket.io: served here when it runs in
-  // this process, else forwarded to its port on this host.
-  const livedataTarget = { host: loopbackFor(config.host), port: config.ports.livedata };
+  // this process, else forwarded to POISE_WEB_LIVEDATA_HOST (default this host) and its port.
+  const livedataTarget = { host: config.web.livedata.host ?? loopbackFor(config.host), port: config.web.livedata.port };
   const detachLivedata = [http, https].map((app) => isLivedataService(livedata)
     ? livedata.server.attach(app.server, '/livedata/socket.io')
     : forwardLivedata(app.server, livedataTarget, log.child({ component: 'livedata-forward' })));
