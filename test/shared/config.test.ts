@@ -18,7 +18,7 @@ test('defaults give the ports of the architecture table and PGlite in ./data', (
     corsOrigins: [], desktopXmppTransport: 'bosh',
     cti: { host: undefined, port: 12018, retryMs: 1000, heartbeatMs: 15_000, engines: undefined },
     livedata: { host: undefined, port: 12015 },
-    notify: { host: undefined, port: 5222, retryMs: 1000 },
+    notify: { host: undefined, port: 5222, retryMs: 1000, boshPort: 7071 },
   });
   assert.equal(config.engine.role, 'master');
   assert.equal(config.peer, undefined);
@@ -94,9 +94,12 @@ test('the desktop reaches XMPP over BOSH unless WebSocket is configured; nothing
 
 test('a web node finds a notification service elsewhere by host, on the XMPP port unless given its own', () => {
   const onXmppPort = loadConfig({ POISE_WEB_NOTIFY_HOST: 'notify.example.net', POISE_XMPP_PORT: '15222' });
-  assert.deepEqual(onXmppPort.web.notify, { host: 'notify.example.net', port: 15222, retryMs: 1000 });
+  assert.deepEqual(onXmppPort.web.notify, { host: 'notify.example.net', port: 15222, retryMs: 1000, boshPort: 7071 });
   const ownPort = loadConfig({ POISE_WEB_NOTIFY_HOST: 'notify.example.net', POISE_WEB_NOTIFY_PORT: '5333', POISE_WEB_NOTIFY_RETRY_MS: '50' });
-  assert.deepEqual(ownPort.web.notify, { host: 'notify.example.net', port: 5333, retryMs: 50 });
+  assert.deepEqual(ownPort.web.notify, { host: 'notify.example.net', port: 5333, retryMs: 50, boshPort: 7071 });
+  assert.equal(loadConfig({ POISE_BOSH_PORT: '17071' }).web.notify.boshPort, 17071);
+  assert.equal(loadConfig({ POISE_BOSH_PORT: '17071', POISE_WEB_NOTIFY_BOSH_PORT: '80' }).web.notify.boshPort, 80);
+  assert.throws(() => loadConfig({ POISE_WEB_NOTIFY_BOSH_PORT: '0x' }), /POISE_WEB_NOTIFY_BOSH_PORT/);
   assert.throws(() => loadConfig({ POISE_WEB_NOTIFY_PORT: '70000' }), /POISE_WEB_NOTIFY_PORT/);
 });
 
