@@ -38,7 +38,7 @@ export function forwardPaths(server: Server, { target, route, service }: Forward
       answer.on('error', () => response.destroy());
       answer.pipe(response);
     });
-    // A client gone mid-poll ends the upstream poll too, so Live Data sees it gone.
+    // A client gone mid-poll ends the upstream poll too, so the service sees it gone.
     response.on('close', () => { if (!response.writableFinished) upstream.destroy(); });
     request.on('error', () => upstream.destroy());
     upstream.on('error', (err) => {

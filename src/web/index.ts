@@ -104,7 +104,8 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   // With notify on another node (POISE_WEB_NOTIFY_HOST), web forwards /http-bind, /ws and /tunnel on its own ports
   // (notify-forward.ts): this node has no 7071/7443, so SystemInfo's xmppPort/xmppSecurePort (where finesse.js opens
   // BOSH on primaryNode.host) and the desktop's tunnel URL name web's ports, which do serve them.
-  const forwardsNotify = !isNotifyService(notify) && config.web.notify.host !== undefined;
+  const remoteNotifyHost = isNotifyService(notify) ? undefined : config.web.notify.host;
+  const forwardsNotify = remoteNotifyHost !== undefined;
   // The notification service's bound ports when it runs here (tests bind port 0); else the configured ones.
   const boshPorts = () => isNotifyService(notify) ? notify.ports
     : forwardsNotify ? { bosh: httpPort, boshHttps: httpsPort }
@@ -179,10 +180,8 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const detachLivedata = [http, https].map((app) => isLivedataService(livedata)
     ? livedata.server.attach(app.server, '/livedata/socket.io')
     : forwardLivedata(app.server, livedataTarget, log.child({ component: 'livedata-forward' })));
-  const notifyTarget = { host: config.web.notify.host ?? '', port: config.web.notify.boshPort };
-  const detachNotify = forwardsNotify
-    ? [http, https].map((app) => forwardNotify(app.server, notifyTarget, log.child({ component: 'notify-forward' })))
-    : [];
+  const detachNotify = remoteNotifyHost === undefined ? [] : [http, https].map((app) => forwardNotify(app.server,
+    { host: remoteNotifyHost, port: config.web.notify.boshPort }, log.child({ component: 'notify-forward' })));
   try {
     await http.listen({ host: config.host, port: config.ports.web });
     await https.listen({ host: config.host, port: config.ports.webHttps });
