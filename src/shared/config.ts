@@ -54,6 +54,9 @@ const Env = z.object({
   POISE_WEB_CTI_RETRY_MS: z.coerce.number().int().min(10).max(60_000).default(1000), // back-off start after a failed reconnect
   POISE_WEB_NOTIFY_HOST: z.string().min(1).optional(),                  // notify elsewhere: web publishes to it over XMPP; unset: notify in this node
   POISE_WEB_NOTIFY_PORT: port.optional(),                              // its XMPP c2s port; unset: POISE_XMPP_PORT
+  POISE_WEB_LIVEDATA_HOST: z.string().min(1).optional(),                // Live Data elsewhere: web forwards /livedata/socket.io there; unset: this host
+  POISE_WEB_LIVEDATA_PORT: port.optional(),                            // its Socket.IO port; unset: POISE_LIVEDATA_PORT
+  POISE_WEB_NOTIFY_BOSH_PORT: port.optional(),                         // its plain BOSH/WebSocket port, forwarded on web's ports; unset: POISE_BOSH_PORT
   POISE_WEB_NOTIFY_RETRY_MS: z.coerce.number().int().min(10).max(60_000).default(1000), // back-off start after a lost or refused XMPP link
   POISE_WEB_CTI_HEARTBEAT_MS: z.coerce.number().int().min(100).max(30_000).default(15_000), // cti.md §9.1: every 15 s; UCCX accepts at most 30
   POISE_WEB_CTI_ENGINES: z.string().regex(/^(local|[^,:\s]+:\d{1,5})(,(local|[^,:\s]+:\d{1,5}))*$/).optional(), // both engines of a pair, host:port or `local` (cti.md §9.4)
@@ -131,8 +134,12 @@ export interface PoiseConfig {
       heartbeatMs: number;
       /** Both engines of a pair; 'local' is this node's engine (cti.md §9.4). */
       engines: readonly (ListenAddress | 'local')[] | undefined };
+    /** Live Data when it runs in another process: where web forwards /livedata/socket.io; host undefined: this host. */
+    livedata: { host: string | undefined; port: number };
     /** The notification service's XMPP c2s when it runs in another node; host undefined: notify in this node. */
-    notify: { host: string | undefined; port: number; retryMs: number };
+    notify: { host: string | undefined; port: number; retryMs: number;
+      /** Its plain BOSH port (7071): web forwards /http-bind, /ws and /tunnel there on its own ports. */
+      boshPort: number };
   };
 }
 
@@ -218,7 +225,9 @@ export function loadConfig(env: EnvInput = process.env, argv: readonly string[] 
           const at = entry.lastIndexOf(':');
           return { host: entry.slice(0, at), port: Number(entry.slice(at + 1)) };
         }) },
-      notify: { host: e.POISE_WEB_NOTIFY_HOST, port: e.POISE_WEB_NOTIFY_PORT ?? e.POISE_XMPP_PORT, retryMs: e.POISE_WEB_NOTIFY_RETRY_MS },
+      livedata: { host: e.POISE_WEB_LIVEDATA_HOST, port: e.POISE_WEB_LIVEDATA_PORT ?? e.POISE_LIVEDATA_PORT },
+      notify: { host: e.POISE_WEB_NOTIFY_HOST, port: e.POISE_WEB_NOTIFY_PORT ?? e.POISE_XMPP_PORT, retryMs: e.POISE_WEB_NOTIFY_RETRY_MS,
+        boshPort: e.POISE_WEB_NOTIFY_BOSH_PORT ?? e.POISE_BOSH_PORT },
     },
   };
 }

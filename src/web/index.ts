@@ -39,6 +39,7 @@ import { containerPlugin } from './container/plugin.ts';
 import type { ContainerContext, DesktopSite } from './container/context.ts';
 import { failoverTicketPlugin } from './failover/ticket-routes.ts';
 import { TicketLedger } from './failover/ticket-ledger.ts';
+import { forwardNotify } from './notify-forward.ts';
 
 export interface WebService extends RunningService {
   readonly store: WebConfigStore;
@@ -98,9 +99,16 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   const tls = await loadTlsMaterial({
     certFile: config.tls.certFile, keyFile: config.tls.keyFile, dataDir: config.dataDir, hostName: config.publicHost,
   });
+  let httpPort = config.ports.web;
   let httpsPort = config.ports.webHttps;
+  // With notify on another node (POISE_WEB_NOTIFY_HOST), web forwards /http-bind, /ws and /tunnel on its own ports
+  // (notify-forward.ts): this node has no 7071/7443, so SystemInfo's xmppPort/xmppSecurePort (where finesse.js opens
+  // BOSH on primaryNode.host) and the desktop's tunnel URL name web's ports, which do serve them.
+  const remoteNotifyHost = isNotifyService(notify) ? undefined : config.web.notify.host;
+  const forwardsNotify = remoteNotifyHost !== undefined;
   // The notification service's bound ports when it runs here (tests bind port 0); else the configured ones.
   const boshPorts = () => isNotifyService(notify) ? notify.ports
+    : forwardsNotify ? { bosh: httpPort, boshHttps: httpsPort }
     : { bosh: config.ports.bosh, boshHttps: config.ports.boshHttps };
   const systemInfo = (): SystemInfoState => ({
     // rest-api.md §8, §1.4: OUT_OF_SERVICE while no engine serves CTI.
@@ -167,11 +175,13 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
     for (const app of [http, https]) await app.register(adminApiPlugin, { ...engine.adminApi, prefix: ADMIN_API_PREFIX });
   }
   // desktop-and-gadgets.md §6.2: Live Data on the web ports too, at /livedata/socket.io: served here when it runs in
-  // this process, else forwarded to its port on this host.
-  const livedataTarget = { host: loopbackFor(config.host), port: config.ports.livedata };
+  // this process, else forwarded to POISE_WEB_LIVEDATA_HOST (default this host) and its port.
+  const livedataTarget = { host: config.web.livedata.host ?? loopbackFor(config.host), port: config.web.livedata.port };
   const detachLivedata = [http, https].map((app) => isLivedataService(livedata)
     ? livedata.server.attach(app.server, '/livedata/socket.io')
     : forwardLivedata(app.server, livedataTarget, log.child({ component: 'livedata-forward' })));
+  const detachNotify = remoteNotifyHost === undefined ? [] : [http, https].map((app) => forwardNotify(app.server,
+    { host: remoteNotifyHost, port: config.web.notify.boshPort }, log.child({ component: 'notify-forward' })));
   try {
     await http.listen({ host: config.host, port: config.ports.web });
     await https.listen({ host: config.host, port: config.ports.webHttps });
@@ -183,6 +193,7 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
     teamMessages.close();
     throw err;
   }
+  httpPort = portOf(http);
   httpsPort = portOf(https);
   const host = config.publicHost;
   return {
@@ -201,7 +212,8 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
       { label: 'SystemInfo', url: `http://${host}:${portOf(http)}${API_PREFIX}/SystemInfo` },
     ],
     async close() {
-      for (const detach of detachLivedata) detach();   // its clients would hold the ports open
+      // Their clients would hold the ports open; last attached, first detached, as each wraps the one before.
+      for (const detach of [...detachLivedata, ...detachNotify].reverse()) detach();
       await Promise.all([http.close(), https.close()]);
       agentStates.close();
       dialogRequests.close();

@@ -23,6 +23,8 @@ describe('web forwards /livedata/socket.io to a Live Data of another process', (
   let source: FakeStatisticsSource;
   let webNode: RunningNode;
   let webPort: number;
+  let elsewhereNode: RunningNode;
+  let elsewherePort: number;
   let dataDir: string;
 
   before(async () => {
@@ -44,10 +46,17 @@ describe('web forwards /livedata/socket.io to a Live Data of another process', (
       POISE_WEB_PORT: '0', POISE_WEB_HTTPS_PORT: '0', POISE_CTI_PORT: '0', POISE_WEB_AXL_URL: axl, POISE_AXL_URL: axl,
       POISE_LIVEDATA_PORT: String(livedata.port),
     }), silentLogger);
-    const web = webNode.services.find((s) => s.name === 'web') as unknown as { apps: { http: { server: Server } } };
-    webPort = (web.apps.http.server.address() as AddressInfo).port;
+    webPort = httpPortOf(webNode);
+    // A web node told where Live Data runs: its own POISE_LIVEDATA_PORT names a port nothing listens on.
+    elsewhereNode = await startNode(loadConfig({
+      POISE_ONLY: 'web', POISE_HOST: '127.0.0.1', POISE_DATA_DIR: dataDir, DATABASE_URL: 'memory://', POISE_DEMO_PASSWORD: TEST_PASSWORD,
+      POISE_WEB_PORT: '0', POISE_WEB_HTTPS_PORT: '0', POISE_CTI_PORT: '0', POISE_WEB_AXL_URL: axl, POISE_AXL_URL: axl,
+      POISE_LIVEDATA_PORT: '1', POISE_WEB_LIVEDATA_HOST: '127.0.0.1', POISE_WEB_LIVEDATA_PORT: String(livedata.port),
+    }), silentLogger);
+    elsewherePort = httpPortOf(elsewhereNode);
   });
   after(async () => {
+    await elsewhereNode?.close();
     await webNode?.close();
     await livedataNode?.close();
     await rm(dataDir, { recursive: true, force: true });
@@ -84,6 +93,23 @@ describe('web forwards /livedata/socket.io to a Live Data of another process', (
     });
   }
 
+  for (const transports of [['polling'], ['websocket']] as const) {
+    test(`with POISE_WEB_LIVEDATA_HOST and _PORT, a client on ${transports[0]} reaches the Live Data named there`, async () => {
+      const socket = io(`http://127.0.0.1:${elsewherePort}/livedata`, {
+        path: '/livedata/socket.io', transports: [...transports], auth: { authorization: basicAuth('supervisor1') },
+        reconnection: false, forceNew: true,
+      });
+      after(() => { socket.close(); });
+      const status = await new Promise<{ state: string }>((resolve, reject) => {
+        socket.once('status', resolve);
+        socket.once('connect_error', reject);
+      });
+      assert.equal(status.state, 'live');
+      const sub = await socket.timeout(5000).emitWithAck('subscribe', { report: 'teamState', filter: { teamIds: ['T1'] } }) as { rows: { agentId: string }[] };
+      assert.deepEqual(sub.rows.map((r) => r.agentId), ['agent1']);
+    });
+  }
+
   test('a wrong password is refused through the forwarder as it is directly', async () => {
     const socket = io(`http://127.0.0.1:${webPort}/livedata`, {
       path: '/livedata/socket.io', auth: { authorization: basicAuth('supervisor1', 'wrong') }, reconnection: false, forceNew: true,
@@ -102,3 +128,8 @@ describe('web forwards /livedata/socket.io to a Live Data of another process', (
     assert.equal(livedataTargetPath('/livedata/gadget/LiveDataGadget.xml'), undefined);
   });
 });
+
+function httpPortOf(node: RunningNode): number {
+  const web = node.services.find((s) => s.name === 'web') as unknown as { apps: { http: { server: Server } } };
+  return (web.apps.http.server.address() as AddressInfo).port;
+}

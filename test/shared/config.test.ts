@@ -17,7 +17,8 @@ test('defaults give the ports of the architecture table and PGlite in ./data', (
     axlUrl: undefined, axlUser: 'poise_axl', axlPassword: undefined, authCacheSeconds: 30, maxBodyBytes: 2 * 1024 * 1024,
     corsOrigins: [], desktopXmppTransport: 'bosh',
     cti: { host: undefined, port: 12018, retryMs: 1000, heartbeatMs: 15_000, engines: undefined },
-    notify: { host: undefined, port: 5222, retryMs: 1000 },
+    livedata: { host: undefined, port: 12015 },
+    notify: { host: undefined, port: 5222, retryMs: 1000, boshPort: 7071 },
   });
   assert.equal(config.engine.role, 'master');
   assert.equal(config.peer, undefined);
@@ -93,10 +94,22 @@ test('the desktop reaches XMPP over BOSH unless WebSocket is configured; nothing
 
 test('a web node finds a notification service elsewhere by host, on the XMPP port unless given its own', () => {
   const onXmppPort = loadConfig({ POISE_WEB_NOTIFY_HOST: 'notify.example.net', POISE_XMPP_PORT: '15222' });
-  assert.deepEqual(onXmppPort.web.notify, { host: 'notify.example.net', port: 15222, retryMs: 1000 });
+  assert.deepEqual(onXmppPort.web.notify, { host: 'notify.example.net', port: 15222, retryMs: 1000, boshPort: 7071 });
   const ownPort = loadConfig({ POISE_WEB_NOTIFY_HOST: 'notify.example.net', POISE_WEB_NOTIFY_PORT: '5333', POISE_WEB_NOTIFY_RETRY_MS: '50' });
-  assert.deepEqual(ownPort.web.notify, { host: 'notify.example.net', port: 5333, retryMs: 50 });
+  assert.deepEqual(ownPort.web.notify, { host: 'notify.example.net', port: 5333, retryMs: 50, boshPort: 7071 });
+  assert.equal(loadConfig({ POISE_BOSH_PORT: '17071' }).web.notify.boshPort, 17071);
+  assert.equal(loadConfig({ POISE_BOSH_PORT: '17071', POISE_WEB_NOTIFY_BOSH_PORT: '80' }).web.notify.boshPort, 80);
+  assert.throws(() => loadConfig({ POISE_WEB_NOTIFY_BOSH_PORT: '0x' }), /POISE_WEB_NOTIFY_BOSH_PORT/);
   assert.throws(() => loadConfig({ POISE_WEB_NOTIFY_PORT: '70000' }), /POISE_WEB_NOTIFY_PORT/);
+});
+
+test('web forwards Live Data to this host on POISE_LIVEDATA_PORT unless POISE_WEB_LIVEDATA_HOST/PORT say otherwise', () => {
+  assert.deepEqual(loadConfig({}).web.livedata, { host: undefined, port: 12015 });
+  assert.deepEqual(loadConfig({ POISE_LIVEDATA_PORT: '13015' }).web.livedata, { host: undefined, port: 13015 });
+  assert.deepEqual(loadConfig({ POISE_WEB_LIVEDATA_HOST: 'stats.example.net' }).web.livedata, { host: 'stats.example.net', port: 12015 });
+  assert.deepEqual(loadConfig({ POISE_WEB_LIVEDATA_HOST: 'stats.example.net', POISE_WEB_LIVEDATA_PORT: '443', POISE_LIVEDATA_PORT: '13015' }).web.livedata,
+    { host: 'stats.example.net', port: 443 });
+  assert.throws(() => loadConfig({ POISE_WEB_LIVEDATA_PORT: '70000' }), /POISE_WEB_LIVEDATA_PORT/);
 });
 
 test('CORS is off unless origins are listed; each must be scheme://host[:port]', () => {
