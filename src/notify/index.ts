@@ -10,7 +10,8 @@ import type { CallManager } from '../callmanager/index.ts';
 import { NotifyServer, type NotifyPublisher } from './notify-server.ts';
 import { listenTcp } from './transports/tcp.ts';
 import { listenHttp, NotifyWebEndpoints } from './transports/http-server.ts';
-import { TeamDirectoryLink } from './pubsub/team-directory-link.ts';
+import { TeamDirectoryLink, teamDirectoryOf } from './pubsub/team-directory-link.ts';
+import type { TeamMemberships } from './pubsub/team-memberships.ts';
 import { RedisNotificationFanout, fanoutChannel } from './fanout/redis-fanout.ts';
 import { randomUUID } from 'node:crypto';
 
@@ -53,6 +54,8 @@ export async function startNotify(context: ServiceContext): Promise<NotifyServic
   const teams = new TeamDirectoryLink();
   const server = new NotifyServer({
     domain, log, teams,
+    // Alone, the teams come from the web service in another node, over its publisher link (docs/notify.md).
+    ...(config.services.includes('web') ? {} : { onTeams: (memberships: TeamMemberships) => teams.use(teamDirectoryOf(memberships)) }),
     ...(config.notify.publisher ? { otherPublishers: [config.notify.publisher] } : {}),
     // A web service in another node publishes as `finesse`, signed in with its AXL account (docs/notify.md).
     publisherAccounts: [config.web.axlUser], publisherInProcess: config.services.includes('web'),

@@ -15,6 +15,8 @@ import type { IqAnswer } from './session/iq-callee.ts';
 import { PubsubService, type Outcome } from './pubsub/service.ts';
 import { ownNodesPolicy, type PubsubPolicy, type TeamDirectory } from './pubsub/policy.ts';
 import { handlePubsubIq } from './pubsub/iq.ts';
+import { parseTeamsQuery, type TeamMemberships } from './pubsub/team-memberships.ts';
+import { StanzaError } from './xmpp/stanza-error.ts';
 import { normalisePayload, renderEvent } from './pubsub/event.ts';
 import type { FanoutItem, NotificationFanout } from './fanout/notification-fanout.ts';
 
@@ -46,6 +48,8 @@ export interface NotifyServerOptions {
   publisherInProcess?: boolean;
   /** Team membership for supervisors' subscriptions; default: none yet. */
   teams?: TeamDirectory;
+  /** Told the team map the publisher's session sent (a web service in another node); without it the iq is refused. */
+  onTeams?(teams: TeamMemberships): void;
   limits?: Partial<SessionLimits>;
   /** Bound sessions per user (notifications.md §11: 10). */
   maxSessionsPerUser?: number;
@@ -156,6 +160,17 @@ export class NotifyServer implements SessionHost, NotifyPublisher {
     return handlePubsubIq(iq, payload, {
       service: this.pubsub, policy: this.#policy, requester, publish: (node, text, itemId) => this.publish(node, text, itemId),
     });
+  }
+
+  /** Only the publisher's session (`finesse@`) tells the teams; a malformed map changes nothing. */
+  teamsIq(session: XmppSession, iq: Element, payload: Element): IqAnswer {
+    if (session.bareJid !== this.publisherBareJid || !this.options.onTeams) throw new StanzaError('auth', 'forbidden');
+    if (iq.attrs.type !== 'set' || payload.getName() !== 'query') throw new StanzaError('modify', 'bad-request');
+    const teams = parseTeamsQuery(payload);
+    if (!teams) throw new StanzaError('modify', 'bad-request');
+    this.options.onTeams(teams);
+    session.log.info({ teams: teams.size }, 'teams received from the web service');
+    return undefined;
   }
 
   /** RFC 6121 §4.2, §4.5: echo to the user's available sessions; the publisher's presence on initial presence (R5). */

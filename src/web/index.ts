@@ -33,7 +33,7 @@ import { DialogRequests } from './dialogs/dialog-requests.ts';
 import { QueueCache } from './queues/queue-cache.ts';
 import { CsqNames } from './queues/csq-names.ts';
 import { TeamDirectory } from './teams/team-directory.ts';
-import { notifyTeamsOf, provisionTeamNodes } from './teams/team-nodes.ts';
+import { notifyTeamsOf, provisionTeamNodes, teamMembershipsOf } from './teams/team-nodes.ts';
 import { TeamMessageBoard } from './teams/team-message-board.ts';
 import { containerPlugin } from './container/plugin.ts';
 import type { ContainerContext, DesktopSite } from './container/context.ts';
@@ -83,6 +83,11 @@ export async function startWeb(context: ServiceContext): Promise<WebService> {
   provisionTeamNodes(teams, outgoing);
   // In one process the notification service reads supervisors' teams from here (team-directory-link.ts).
   if (isNotifyService(notify)) notify.teams.use(notifyTeamsOf(teams));
+  // In another node it is sent them over the publisher link, whole after each sign-in and after each change.
+  if (notifyLink) {
+    notifyLink.shareTeams(() => teamMembershipsOf(teams));
+    teams.onChange(() => notifyLink.teamsChanged());
+  }
   const users = new UserCache({ directory, reasonCodes: configStore.reasonCodes, publisher: outgoing, cti, teams, log });
   const csqs = new CsqNames({ cti, log });
   const dialogs = new DialogCache({ publisher: outgoing, cti, log, queueName: (id) => csqs.nameOf(id) });

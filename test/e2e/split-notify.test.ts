@@ -1,7 +1,8 @@
 // The notification service on a node of its own: one node (in this process) runs the call manager, the engine and
 // web; another, a child process, runs only notify. Web publishes over XMPP as finesse (POISE_WEB_NOTIFY_HOST); an
 // agent's desktop on the notify node gets its User and Dialog updates as in one process, keeps getting them after
-// the notify process is killed and started again, and cannot publish itself.
+// the notify process is killed and started again, and cannot publish itself. Web sends the teams over the same link,
+// so a supervisor on the notify node may subscribe to its team's node and not another's; an agent cannot send them.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,6 +16,7 @@ import { basicAuth, startTestNode, TEST_PASSWORD, type TestNode } from '../suppo
 import { freePorts } from '../support/free-ports.ts';
 import { dialogOf, participantsOf, updateFeed, type UpdateFeed } from '../support/update-feed.ts';
 import { connectClient, pubsubIq, refusal, xml } from '../support/xmpp.ts';
+import { TEAMS_NS } from '../../src/notify/pubsub/team-memberships.ts';
 
 const USER_NODE = '/finesse/api/User/agent1';
 const DOMAIN = '127.0.0.1'; // both nodes' default XMPP domain: their host
@@ -115,4 +117,35 @@ test('a lab call to the READY agent arrives on the notify node as a Dialog POST'
   const dialog = dialogOf(posted);
   assert.equal(dialog.getChildText('state'), 'ALERTING');
   assert.deepEqual(participantsOf(dialog), ['+14155550100 ACTIVE', '1001 ALERTING [ANSWER]']);
+});
+
+async function subscribe(client: XmppClient, node: string): Promise<void> {
+  await client.iqCaller.request(pubsubIq('set', `pubsub.${DOMAIN}`, xml('subscribe', { node, jid: String(client.jid).split('/')[0] ?? '' })));
+}
+
+test('with the teams web sent, supervisor1 on the notify node subscribes to its team\'s node and not another team\'s', async () => {
+  await web.teams.whenBuilt();
+  await web.notifyLink?.idle(); // the teams sent after the last sign-in (and after later changes) have been answered
+  const [own] = web.teams.supervisedBy('supervisor1');
+  const [other] = web.teams.supervisedBy('supervisor2');
+  assert.ok(own && other && own.id !== other.id);
+  const supervisor = await connectClient({ service: `xmpp://127.0.0.1:${xmppPort}`, domain: DOMAIN, username: 'supervisor1', password: TEST_PASSWORD });
+  try {
+    await subscribe(supervisor, teamUsersNode(own.id));
+    const refused = await refusal(subscribe(supervisor, teamUsersNode(other.id)));
+    assert.deepEqual([refused.type, refused.condition], ['cancel', 'not-allowed']);
+  } finally {
+    await supervisor.stop();
+  }
+});
+
+test('an agent on the notify node may not send the teams: auth/forbidden, and its map changes nothing', async () => {
+  const [other] = web.teams.supervisedBy('supervisor2');
+  assert.ok(other);
+  const forged = xml('iq', { type: 'set', to: DOMAIN },
+    xml('query', { xmlns: TEAMS_NS }, xml('team', { id: String(other.id) }, xml('supervisor', {}, 'agent1'))));
+  const refused = await refusal(desktop.iqCaller.request(forged));
+  assert.deepEqual([refused.type, refused.condition], ['auth', 'forbidden']);
+  const stillRefused = await refusal(subscribe(desktop, teamUsersNode(other.id)));
+  assert.deepEqual([stillRefused.type, stillRefused.condition], ['cancel', 'not-allowed']);
 });

@@ -12,6 +12,7 @@ import type { StreamEvent } from '../xmpp/stream-parser.ts';
 import { answerIq, type IqAnswer } from './iq-callee.ts';
 import { decodePlain } from './sasl-plain.ts';
 import { handleServerIq } from './server-iq.ts';
+import { TEAMS_NS } from '../pubsub/team-memberships.ts';
 import type { SessionTransport } from './transport.ts';
 
 export interface SessionLimits {
@@ -36,6 +37,8 @@ export interface SessionHost {
   bind(session: XmppSession): 'ok' | 'resource-constraint';
   unbind(session: XmppSession): void;
   pubsubIq(session: XmppSession, iq: Element, payload: Element): IqAnswer;
+  /** The team map a web service in another node sends to the server (team-memberships.ts). */
+  teamsIq(session: XmppSession, iq: Element, payload: Element): IqAnswer;
   presence(session: XmppSession, available: boolean): void;
 }
 
@@ -250,6 +253,7 @@ export class XmppSession {
     }
     const reply = await answerIq(stanza, (iq, payload) => {
       if (target === 'pubsub') return this.host.pubsubIq(this, iq, payload);
+      if (target === 'server' && payload.attrs.xmlns === TEAMS_NS) return this.host.teamsIq(this, iq, payload);
       if (target === 'server') return handleServerIq(iq, payload, this.host);
       return null; // stanzas to other users are not routed (§11)
     }, target === 'server' ? undefined : stanza.attrs.to, this.log);

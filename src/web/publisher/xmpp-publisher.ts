@@ -2,12 +2,15 @@
 // one XMPP c2s link, signed in with web's service account as `finesse@<domain>`. It provisions the nodes it has
 // been told of, sends every update in order with a bounded number of iqs unanswered, and keeps updates while the
 // link is down, dropping the oldest past a bound. A lost or refused link is retried with back-off; after each
-// sign-in every node is provisioned again, since a restarted notification service has forgotten them.
+// sign-in every node is provisioned again, since a restarted notification service has forgotten them. The same link
+// carries the team map (team-memberships.ts), whole after each sign-in and again after team changes settle.
 import { client, type XmppClient } from '@xmpp/client';
 import type { Element } from 'ltx';
 import type { Logger } from '../../shared/logger.ts';
 import type { Publisher } from './publisher.ts';
+import { escapeXML } from '../../shared/xml/index.ts';
 import { createIq, deleteIq, isXmlText, publishIq } from './pubsub-stanzas.ts';
+import { renderTeamsQuery, type TeamMemberships } from '../../notify/pubsub/team-memberships.ts';
 
 export interface XmppPublisherOptions {
   /** The c2s listener, `xmpp://host:5222`. */
@@ -23,12 +26,14 @@ export interface XmppPublisherOptions {
   maxQueued?: number;        // requests kept while the link is down or busy; past it the oldest go
   window?: number;           // iqs sent and not yet answered (a notify session holds 256 in flight)
   answerTimeoutMs?: number;  // no answer for this long: the link is taken for dead
+  teamsDebounceMs?: number;  // team changes arriving together are sent as one map
 }
 
 type Work =
   | { op: 'publish'; node: string; xml: string; retried?: boolean }
   | { op: 'create'; node: string }
-  | { op: 'delete'; node: string };
+  | { op: 'delete'; node: string }
+  | { op: 'teams'; node?: undefined };
 
 const PUBLISHER_LOCALPART = 'finesse';
 const MAX_STANZA_CHARS = 64 * 1024; // the notification service's inbound stanza limit (notifications.md §11)
@@ -54,6 +59,8 @@ export class XmppPublisher implements Publisher {
   #closed = false;
   readonly #idleWaiters: Array<() => void> = [];
   readonly #linkListeners = new Set<(up: boolean) => void>();
+  #teams: (() => TeamMemberships) | undefined;
+  #teamsTimer: NodeJS.Timeout | undefined;
 
   constructor(options: XmppPublisherOptions) {
     this.#options = options;
@@ -79,6 +86,23 @@ export class XmppPublisher implements Publisher {
     return new Promise((resolve) => this.#idleWaiters.push(resolve));
   }
 
+  /** The team map to send after each sign-in and after `teamsChanged()`. */
+  shareTeams(teams: () => TeamMemberships): void {
+    this.#teams = teams;
+    this.teamsChanged();
+  }
+
+  /** Sends the whole team map once the changes arriving together have settled. */
+  teamsChanged(): void {
+    if (!this.#teams || this.#closed) return;
+    clearTimeout(this.#teamsTimer);
+    this.#teamsTimer = setTimeout(() => {
+      this.#teamsTimer = undefined;
+      if (this.#link) this.#sendTeams(this.#link);
+      this.#pump();
+    }, this.#options.teamsDebounceMs ?? 200);
+  }
+
   publish(node: string, updateXml: string): void {
     // As in one process, a node is created the first time it is published to (pubsub-publisher.ts).
     if (!this.#nodes.has(node.toLowerCase())) this.#nodes.set(node.toLowerCase(), node);
@@ -100,6 +124,7 @@ export class XmppPublisher implements Publisher {
     this.#closed = true;
     clearTimeout(this.#retry);
     clearTimeout(this.#answerTimer);
+    clearTimeout(this.#teamsTimer);
     const links = [this.#link, this.#connecting];
     this.#link = undefined;
     this.#connecting = undefined;
@@ -162,6 +187,8 @@ export class XmppPublisher implements Publisher {
     // Available, so desktops hear that the web service is back (notifications.md §9).
     link.write('<presence/>').catch(() => undefined);
     for (const listener of this.#linkListeners) listener(true);
+    // A notification service that has just started knows no teams: they go before the first update.
+    this.#sendTeams(link);
     this.#pump();
   }
 
@@ -179,7 +206,8 @@ export class XmppPublisher implements Publisher {
     this.#link = undefined;
     clearTimeout(this.#answerTimer);
     this.#answerTimer = undefined;
-    const unanswered = [...this.#inFlight.values()].filter((work) => work.op !== 'create');
+    // Nodes are provisioned and the teams sent again after the next sign-in anyway.
+    const unanswered = [...this.#inFlight.values()].filter((work) => work.op !== 'create' && work.op !== 'teams');
     this.#inFlight.clear();
     this.#outbox = [...unanswered, ...this.#outbox];
     this.#trim();
@@ -206,7 +234,7 @@ export class XmppPublisher implements Publisher {
       } else if (work.op === 'delete') {
         this.#provisioned.delete(work.node.toLowerCase());
         this.#send(link, work, (id) => deleteIq(id, this.#pubsubDomain, work.node));
-      } else {
+      } else if (work.op === 'publish') {
         this.#sendPublish(link, work);
       }
     }
@@ -217,6 +245,17 @@ export class XmppPublisher implements Publisher {
     if (this.#provisioned.has(node.toLowerCase())) return;
     this.#provisioned.add(node.toLowerCase()); // a conflict answer means it was there already: the same outcome
     this.#send(link, { op: 'create', node }, (id) => createIq(id, this.#pubsubDomain, node));
+  }
+
+  #sendTeams(link: XmppClient): void {
+    if (!this.#teams) return;
+    const query = renderTeamsQuery(this.#teams());
+    const stanza = (id: string) => `<iq type='set' id='${escapeXML(id)}' to='${escapeXML(this.#options.domain)}'>${query}</iq>`;
+    if (stanza('').length > MAX_STANZA_CHARS - 64) {
+      this.#log.error({ bytes: query.length }, 'team map larger than an XMPP stanza may be; not sent');
+      return;
+    }
+    this.#send(link, { op: 'teams' }, stanza);
   }
 
   #sendPublish(link: XmppClient, work: Extract<Work, { op: 'publish' }>): void {
@@ -272,7 +311,7 @@ export class XmppPublisher implements Publisher {
   }
 
   #isIdle(): boolean {
-    return this.#link !== undefined && this.#inFlight.size === 0 && this.#outbox.length === 0 && this.#provisioning.length === 0;
+    return this.#link !== undefined && this.#teamsTimer === undefined && this.#inFlight.size === 0 && this.#outbox.length === 0 && this.#provisioning.length === 0;
   }
 }
 

@@ -3,6 +3,7 @@
 // §3.1: a node exists iff its user or team does), and the notification service's TeamDirectory (policy.ts: user and
 // team ids as strings, users lower-case).
 import type { TeamDirectory as PubsubTeams } from '../../notify/index.ts';
+import type { TeamMemberships } from '../../notify/pubsub/team-memberships.ts';
 import type { Publisher } from '../publisher/index.ts';
 import { clientLogNode, teamUsersNode, userUri } from '../users/user.ts';
 import type { TeamDirectory } from './team-directory.ts';
@@ -30,4 +31,9 @@ export function notifyTeamsOf(teams: TeamDirectory): PubsubTeams {
     teamOf: (userid) => { const team = teams.teamOfUser(userid); return team && String(team.id); },
     supervisedTeams: (userid) => teams.supervisedBy(userid).map((t) => String(t.id)),
   };
+}
+
+/** The teams as the notification service in another node is sent them (team-memberships.ts). */
+export function teamMembershipsOf(teams: TeamDirectory): TeamMemberships {
+  return new Map(teams.teams().map((team) => [String(team.id), { agents: [...team.agents], supervisors: [...team.supervisors] }]));
 }
