@@ -187,7 +187,9 @@ export class XmppPublisher implements Publisher {
     // Available, so desktops hear that the web service is back (notifications.md §9).
     link.write('<presence/>').catch(() => undefined);
     for (const listener of this.#linkListeners) listener(true);
-    // A notification service that has just started knows no teams: they go before the first update.
+    // A notification service that has just started knows no teams: they go, whole, before the first update.
+    clearTimeout(this.#teamsTimer);
+    this.#teamsTimer = undefined;
     this.#sendTeams(link);
     this.#pump();
   }

@@ -1,7 +1,7 @@
 // The web service's XMPP publisher against a real notification service on a socket: the item it stores is the
 // `<Update>` as rendered, character for character; updates wait while the link is cut, the oldest dropped past the
 // bound; after a restart of the service the nodes are provisioned again; a refused sign-in is retried and never
-// publishes; desktops hear the publisher's presence come and go with the link.
+// publishes; the team map goes whole after sign-in and once per burst of changes; desktops hear the publisher's presence come and go with the link.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
@@ -10,6 +10,7 @@ import { NotifyServer } from '../../../src/notify/notify-server.ts';
 import { listenTcp, type TcpListener } from '../../../src/notify/transports/tcp.ts';
 import { createRootLogger, silentLogger } from '../../../src/shared/logger.ts';
 import { XmppPublisher, type XmppPublisherOptions } from '../../../src/web/publisher/index.ts';
+import type { TeamMemberships } from '../../../src/notify/pubsub/team-memberships.ts';
 import { freePorts } from '../../support/free-ports.ts';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy.ts';
 import { updateFeed, type UpdateFeed } from '../../support/update-feed.ts';
@@ -23,11 +24,14 @@ const USER_NODE = '/finesse/api/User/agent1';
 /** A notification service on a fixed port, so it can be stopped and started again where the publisher looks. */
 class NotifyOnPort {
   server!: NotifyServer;
+  /** Team maps the publisher sent, in order. */
+  readonly teams: TeamMemberships[] = [];
   #tcp: TcpListener | undefined;
   constructor(readonly port: number) {}
   async start(): Promise<void> {
     this.server = new NotifyServer({
       domain: D, log: silentLogger, publisherAccounts: ['poise_axl'], publisherInProcess: false,
+      onTeams: (teams) => this.teams.push(teams),
       authenticate: async (userid, password) => PASSWORDS[userid.toLowerCase()] === password,
     });
     this.#tcp = await listenTcp({ host: '127.0.0.1', port: this.port, notify: this.server, log: silentLogger });
@@ -188,5 +192,30 @@ test('desktops hear finesse available while the link is up, unavailable when it 
   } finally {
     await web.close();
     await desktop.xmpp.stop();
+  }
+});
+
+test('the team map goes whole after sign-in, and once more for a burst of changes', async () => {
+  const teams = new Map([['2', { agents: ['agent1'], supervisors: ['supervisor1'] }]]);
+  const sentBefore = notify.teams.length;
+  const web = publisher();
+  web.shareTeams(() => teams);
+  web.start();
+  try {
+    await web.idle();
+    assert.deepEqual(notify.teams.slice(sentBefore), [teams]);
+    const afterSignIn = notify.teams.length;
+    teams.set('3', { agents: ['agent6'], supervisors: ['supervisor2'] });
+    web.teamsChanged();
+    teams.get('2')?.agents.push('agent2');
+    web.teamsChanged();
+    web.teamsChanged();
+    await web.idle();
+    assert.equal(notify.teams.length, afterSignIn + 1);
+    assert.deepEqual(notify.teams.at(-1), new Map([
+      ['2', { agents: ['agent1', 'agent2'], supervisors: ['supervisor1'] }], ['3', { agents: ['agent6'], supervisors: ['supervisor2'] }],
+    ]));
+  } finally {
+    await web.close();
   }
 });
