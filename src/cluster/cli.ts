@@ -66,7 +66,7 @@ function say(label: string, line: string): void {
 
 const LEVELS: Record<number, string> = { 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
 
-/** A pino line in a few words (its message, its service, the error's message); any other line as it is. */
+/** A pino line in a few words (its message, its service, the error's message); every other line as it is. */
 function readable(line: string): string {
   if (!line.startsWith('{')) return line;
   try {

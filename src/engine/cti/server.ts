@@ -332,7 +332,7 @@ export class CtiServer {
 
   #broadcast(pending: Pending): void {
     const scope = this.#scope.getStore();
-    // Work a finished request left behind (a timer it started) is nobody's answer any more.
+    // Work a finished request left behind (a timer it started) no longer answers anybody.
     if (scope?.held) scope.held.push({ ...pending, message: withCause(pending.message, scope.cause) });
     else this.#deliver(pending);
   }

@@ -98,7 +98,7 @@ export const mediaPropertiesLayoutPlugin: FastifyPluginAsync<RestContext> = asyn
     return layout;
   };
 
-  /** PUT on an id or on `default`: any of name, description, header, columns; the type never changes. */
+  /** PUT on an id or on `default`: some or all of name, description, header, columns; the type never changes. */
   const update = async (body: Element, current: MediaPropertiesLayout): Promise<void> => {
     const name = bounded('name', optionalText(body, 'name'), MAX_NAME, false);
     const description = bounded('description', optionalText(body, 'description'), MAX_DESCRIPTION, true);
