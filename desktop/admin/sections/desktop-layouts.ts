@@ -3,22 +3,8 @@
 import { h, replaceContent } from '../../gadgets/shared/dom.ts';
 import { describeApiFailure, type AdminApi } from '../api.ts';
 import { MessageLine, type Section } from '../section.ts';
-import { childElements, childText, escapeXml } from '../xml.ts';
-
-interface TeamChoice { id: string; name: string }
-
-async function teamsOf(api: AdminApi): Promise<TeamChoice[]> {
-  const users = childElements(await api.get('/finesse/api/Users'), 'User');
-  const teams = new Map<string, string>();
-  for (const user of users) {
-    const id = childText(user, 'teamId');
-    if (id && id !== '-1') teams.set(id, childText(user, 'teamName') || `Team ${id}`);
-    for (const team of childElements(user, 'teams').flatMap((t) => childElements(t, 'Team'))) {
-      teams.set(childText(team, 'id'), childText(team, 'name'));
-    }
-  }
-  return [...teams].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
-}
+import { teamChoices, type TeamChoice } from '../teams.ts';
+import { childText, escapeXml } from '../xml.ts';
 
 async function defaultEditor(body: HTMLElement, api: AdminApi): Promise<void> {
   const message = new MessageLine();
@@ -76,12 +62,7 @@ export const desktopLayoutsSection: Section = {
   title: 'Desktop layouts',
   async open(body, api) {
     const message = new MessageLine();
-    let teams: TeamChoice[] = [];
-    try {
-      teams = await teamsOf(api);
-    } catch (err) {
-      message.error(describeApiFailure('Could not list the teams', err));
-    }
+    const teams = await teamChoices(api, message);
     const editor = h('div', { class: 'admin-sub' });
     const select = h('select', { id: 'layout-scope' },
       h('option', { value: '' }, 'Default layout'),

@@ -4,9 +4,8 @@
 import { h, replaceContent } from '../../gadgets/shared/dom.ts';
 import { describeApiFailure, type AdminApi } from '../api.ts';
 import { MessageLine, type Section } from '../section.ts';
+import { teamChoices, type TeamChoice } from '../teams.ts';
 import { childElements, childText, escapeXml, uriOf } from '../xml.ts';
-
-interface TeamChoice { id: string; name: string }
 
 /** One assignable list: where every item and the team's items are read, and which items a team may be given. */
 interface AssignableList {
@@ -53,12 +52,6 @@ const LISTS: readonly AssignableList[] = [
     wrapper: 'Workflows', item: 'Workflow', describe: (w) => childText(w, 'name'), assignable: () => true,
     hint: 'No workflows: add one under Workflows.' },
 ];
-
-async function teamsOf(api: AdminApi): Promise<TeamChoice[]> {
-  return childElements(await api.get('/finesse/api/Teams'), 'Team')
-    .map((t) => ({ id: childText(t, 'id'), name: childText(t, 'name') }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
 
 /** `<Workflows><Workflow><uri>/finesse/api/Workflow/3</uri></Workflow></Workflows>`. */
 const referencesXml = (list: AssignableList, uris: readonly string[]): string =>
@@ -109,12 +102,7 @@ export const teamResourcesSection: Section = {
   title: 'Team resources',
   async open(body, api) {
     const message = new MessageLine();
-    let teams: TeamChoice[] = [];
-    try {
-      teams = await teamsOf(api);
-    } catch (err) {
-      message.error(describeApiFailure('Could not list the teams', err));
-    }
+    const teams = await teamChoices(api, message);
     const editor = h('div', { class: 'admin-sub' });
     const select = h('select', { id: 'team-resources-team' }, ...teams.map((t) => h('option', { value: t.id }, t.name)));
     select.addEventListener('change', () => {
