@@ -24,7 +24,9 @@ export interface RestHandlers {
 // requestId → the caller's error handler, until a notification settles it. Entries older than PENDING_MS are
 // pruned when the next one is added, so an answer that never comes costs nothing for long (and needs no timer).
 const PENDING_MS = 120_000;
-const pending = new Map<string, { error?: (rsp: RestResponse) => void; since: number }>();
+const pending = new Map<string, { error?: (rsp: RestResponse) => void; since: number; answered: boolean }>();
+/** Requests an apiErrors notification failed before their 202 arrived: that 202 is no success then. */
+const failedBeforeAnswer = new Set<string>();
 
 function awaitNotification(requestId: string, error: ((rsp: RestResponse) => void) | undefined): void {
   const now = Date.now();
@@ -32,7 +34,7 @@ function awaitNotification(requestId: string, error: ((rsp: RestResponse) => voi
     if (now - entry.since < PENDING_MS) break; // in insertion order: the rest are younger
     pending.delete(id);
   }
-  pending.set(requestId, { error, since: now });
+  pending.set(requestId, { error, since: now, answered: false });
 }
 
 const str = (v: XmlJsValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -72,16 +74,22 @@ export function sendRestRequest(method: string, url: string, body: string | unde
   const params: Record<string, unknown> = { [p.METHOD]: method, [p.HEADERS]: headers };
   if (body !== undefined) params[p.POST_DATA] = body;
   const sentAt = Date.now();
+  // Waiting from the send, not the 202: the outcome's notification can overtake the answer through the proxy.
+  if (requestId) awaitNotification(requestId, handlers.error);
   ClientServices.makeRequest(url, (response: MakeRequestResponse) => {
+    const failedAlready = requestId !== undefined && failedBeforeAnswer.delete(requestId);
     const content = typeof response.text === 'string' ? response.text : typeof response.data === 'string' ? response.data : '';
     const object = content.trim().startsWith('<') ? Utilities.xml2js(content) ?? null : null;
     const status = response.rc;
     if (status === 200) noteServerTime(response, object, sentAt);
     if (status >= 200 && status < 300 && !(content.trim() !== '' && content.trim().startsWith('<') && object === null)) {
-      if (requestId && status === 202) awaitNotification(requestId, handlers.error);
-      call(handlers.success, { status, content, object });
+      const entry = requestId ? pending.get(requestId) : undefined;
+      if (entry && status === 202) entry.answered = true;
+      else if (requestId) pending.delete(requestId);
+      if (!failedAlready) call(handlers.success, { status, content, object });
       return;
     }
+    if (requestId) pending.delete(requestId);
     const error = errorOf(object) ?? { errorType: status === 0 ? 'Network Error' : 'Error', errorMessage: response.errors?.join('; ') ?? `HTTP ${status}` };
     call(handlers.error, { status, content, object, error });
   }, params);
@@ -99,6 +107,7 @@ export function settleByNotification(update: XmlJsObject, content: string): bool
   const entry = requestId ? pending.get(requestId) : undefined;
   if (requestId && entry) pending.delete(requestId);
   if (!apiErrors) return false;
+  if (requestId && entry && !entry.answered) failedBeforeAnswer.add(requestId);
   const list = Utilities.getArray(apiErrors.apiError).map((e) => obj(e) ?? {});
   const ApiError = list.map((e) => ({ ErrorType: str(e.errorType) ?? '', ErrorData: str(e.errorData) ?? '', ErrorMessage: str(e.errorMessage) ?? '' }));
   const first = ApiError[0];
