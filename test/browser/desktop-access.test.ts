@@ -5,8 +5,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { launchChromium, skipWithoutChromium } from '../support/browser.ts';
-import { callCard, headerState, placeLabCall, restDialogs, restState, signInDesktop } from '../support/desktop-page.ts';
+import { launchChromium, skipWithoutChromium, withinMs } from '../support/browser.ts';
+import { callCard, headerState, placeLabCall, restDialogs, restState, signInDesktop, STEP_MS } from '../support/desktop-page.ts';
 import { startWebNode, type WebFixture } from '../support/web.ts';
 
 const NARROW = { width: 420, height: 800 };
@@ -16,13 +16,13 @@ interface Focused { frame: string; id: string; action: string | null; shown: boo
 /** The focused element of the page or of the gadget frame that holds the focus, and whether it shows its focus. */
 async function focusedElement(page: Page): Promise<Focused | undefined> {
   for (const frame of page.frames()) {
-    const found = await frame.evaluate(() => {
+    const found = await withinMs(STEP_MS, `the focus in ${frame.url()}`, frame.evaluate(() => {
       const el = document.activeElement;
       if (!document.hasFocus() || !(el instanceof HTMLElement) || el === document.body || el instanceof HTMLIFrameElement) return undefined;
       const style = getComputedStyle(el);
       const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
       return { id: el.id, action: el.getAttribute('data-action'), shown: el.matches(':focus-visible') && ring };
-    }).catch(() => undefined);
+    })).catch(() => undefined);
     if (found) return { frame: frame.url(), ...found };
   }
   return undefined;
@@ -49,7 +49,8 @@ describe('the desktop in a narrow window and from the keyboard', { skip: skipWit
     const state = await page.locator('#agent-state').boundingBox();
     assert.ok(state && state.x >= 0 && state.x + state.width <= NARROW.width && state.y + state.height <= NARROW.height,
       `the state is in view: ${JSON.stringify(state)}`);
-    const pageWidths = () => page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const pageWidths = () => withinMs(STEP_MS, 'the page\'s widths',
+      page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })));
     const widths = await pageWidths();
     assert.ok(widths.scroll <= widths.client, `the page is ${widths.scroll}px wide in a ${widths.client}px window`);
 
@@ -62,7 +63,8 @@ describe('the desktop in a narrow window and from the keyboard', { skip: skipWit
     assert.ok(box && box.x >= 0 && box.x + box.width <= NARROW.width, `Answer is in view: ${JSON.stringify(box)}`);
     const frame = page.frames().find((f) => f.url().includes('callcontrol.js'));
     assert.ok(frame, 'the call control has a document');
-    const inside = await frame.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const inside = await withinMs(STEP_MS, 'the call control\'s widths',
+      frame.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })));
     assert.ok(inside.scroll <= inside.client, `the call control is ${inside.scroll}px wide in ${inside.client}px`);
     const after = await pageWidths();
     assert.ok(after.scroll <= after.client, `with a call the page is ${after.scroll}px wide in a ${after.client}px window`);
@@ -78,7 +80,7 @@ describe('the desktop in a narrow window and from the keyboard', { skip: skipWit
     const out = await fx.call('PUT', '/User/agent3', { as: 'agent3',
       body: `<User><state>LOGOUT</state><reasonCodeId>${reason?.getChildText('uri')?.split('/').pop() ?? ''}</reasonCodeId></User>` });
     assert.equal(out.status, 202, out.text);
-    await page.context().close();
+    await withinMs(STEP_MS, 'closing the context', page.context().close());
   });
 
   test('with Tab, Enter and Space only: READY from the header, then Answer on a ringing call, focus always visible', async () => {
@@ -115,6 +117,6 @@ describe('the desktop in a narrow window and from the keyboard', { skip: skipWit
     await tabTo((f) => f.action === 'DROP');
     await page.keyboard.press('Enter');
     await callCard(desk, 'WRAP_UP').waitFor();
-    await page.context().close();
+    await withinMs(STEP_MS, 'closing the context', page.context().close());
   });
 });

@@ -171,7 +171,9 @@ describe('the desktop moves to the peer node', { skip: skipWithoutChromium, time
     assert.equal(await page.textContent('#agent-state-reason'), `– ${reasonLabel}`);
     assert.match(await page.textContent('#identity-extension') ?? '', /1001/);
     const movedInMs = Date.now() - killedAt;
-    assert.deepEqual(statuses.slice(0, 2), ['reconnecting', 'failing'], `statuses: ${statuses.join(', ')}`);
+    // A tunnel still finishing its first connection may announce it after the subscription: that came before the kill.
+    const sinceKill = statuses.slice(Math.max(0, statuses.findIndex((status) => status !== 'connected')));
+    assert.deepEqual(sinceKill.slice(0, 2), ['reconnecting', 'failing'], `statuses: ${statuses.join(', ')}`);
     assert.equal(new URL(page.url()).hash, '', 'the ticket left the address bar');
     assert.equal(await page.evaluate(() => window.poiseFormSeen), false, 'the sign-in form was never shown on B');
     assert.deepEqual(await restUser(), before);

@@ -17,3 +17,19 @@ export const launchChromium = (extraArgs: readonly string[] = []): Promise<Brows
  * 127.0.0.1 on other ports (Local Network Access); a desktop served by the node itself is local and is not blocked.
  */
 export const ALLOW_LOCAL_NETWORK_FROM_ROUTED_PAGES = '--disable-features=LocalNetworkAccessChecks';
+
+/**
+ * Playwright waits without a deadline for some calls (a new context or page, evaluate, close); bounds one, so that a
+ * browser that stops answering fails the step it hung in, by name, instead of the whole suite's timeout.
+ */
+export async function withinMs<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer from Chromium in ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { Element } from '../../src/shared/xml/index.ts';
+import { withinMs } from './browser.ts';
 import { basicAuth } from './test-node.ts';
 import { TEST_PASSWORD, type WebFixture } from './web.ts';
 
@@ -15,8 +16,9 @@ export interface SignInOptions { viewport?: { width: number; height: number } }
 /** Signs in on the container page in a context of its own; resolves once the header shows Not Ready. */
 export async function signInDesktop(browser: Browser, fx: WebFixture, userid: string, extension: string,
                                     options: SignInOptions = {}): Promise<Desk> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 } });
-  const page = await context.newPage();
+  const context = await withinMs(STEP_MS, 'a new browser context',
+    browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 } }));
+  const page = await withinMs(STEP_MS, 'a new page', context.newPage());
   page.setDefaultTimeout(STEP_MS);
   await page.goto(`${new URL(fx.baseUrl).origin}/desktop/container/`);
   await page.fill('#signin-userId', userid);
@@ -40,7 +42,7 @@ export async function placeLabCall(fx: WebFixture, from: string, to: string, cal
                                    ecc: Record<string, string> = {}): Promise<string> {
   const placed = await fetch(`${fx.cmUrl}/lab/calls`, {
     method: 'POST', headers: { authorization: basicAuth('admin'), 'content-type': 'application/json' },
-    body: JSON.stringify({ from, to, callVariables, ecc }),
+    body: JSON.stringify({ from, to, callVariables, ecc }), signal: AbortSignal.timeout(STEP_MS),
   });
   const text = await placed.text();
   assert.equal(placed.status, 201, text);

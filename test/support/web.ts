@@ -63,7 +63,8 @@ export async function startWebNode(env: EnvInput = {}): Promise<WebFixture> {
       }
       if (options.body !== undefined && options.contentType !== null) headers['content-type'] = options.contentType ?? 'application/xml';
       if (options.accept) headers.accept = options.accept;
-      const res = await fetch(`${baseUrl}${path}`, { method, headers, body: options.body });
+      // A deadline well past a step's, so a request the node never answers fails by name.
+      const res = await fetch(`${baseUrl}${path}`, { method, headers, body: options.body, signal: AbortSignal.timeout(60_000) });
       const text = await res.text();
       const parsed = text.startsWith('<') ? parseXml(text) : undefined;
       return { status: res.status, headers: res.headers, text, xml: parsed?.ok ? parsed.root : undefined };
