@@ -13,12 +13,23 @@ export interface Desk { page: Page; callControl: FrameLocator }
 
 export interface SignInOptions { viewport?: { width: number; height: number } }
 
+/** A page in a context of its own. Chromium now and then never answers a new page on a loaded machine: a second try. */
+async function newPageOwnContext(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
+  for (let attempt = 1; ; attempt++) {
+    const context = await withinMs(STEP_MS, 'a new browser context', browser.newContext({ viewport }));
+    try {
+      return await withinMs(STEP_MS / 2, 'a new page', context.newPage());
+    } catch (err) {
+      void context.close().catch(() => undefined);
+      if (attempt === 2) throw err;
+    }
+  }
+}
+
 /** Signs in on the container page in a context of its own; resolves once the header shows Not Ready. */
 export async function signInDesktop(browser: Browser, fx: WebFixture, userid: string, extension: string,
                                     options: SignInOptions = {}): Promise<Desk> {
-  const context = await withinMs(STEP_MS, 'a new browser context',
-    browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 } }));
-  const page = await withinMs(STEP_MS, 'a new page', context.newPage());
+  const page = await newPageOwnContext(browser, options.viewport ?? { width: 1280, height: 720 });
   page.setDefaultTimeout(STEP_MS);
   await page.goto(`${new URL(fx.baseUrl).origin}/desktop/container/`);
   await page.fill('#signin-userId', userid);
