@@ -26,11 +26,19 @@ export interface RunningNode {
 /** Services that keep no tables: alone, they open no store (PGlite alone holds hundreds of MB). */
 const STORELESS: ReadonlySet<ServiceName> = new Set<ServiceName>(['notify', 'livedata']);
 
-export async function startNode(config: PoiseConfig, log: Logger): Promise<RunningNode> {
-  const store = config.services.every((name) => STORELESS.has(name)) ? unopenedStore(config) : await (await import('./store/database.ts')).openStore({
+/** Whether the node's services keep tables, and so open a store. */
+export const nodeKeepsTables = (config: PoiseConfig): boolean => !config.services.every((name) => STORELESS.has(name));
+
+export interface StartNodeOptions {
+  /** A store the caller opened and hands over (closed with the node); tests start nodes on a prepared PGlite cluster. */
+  readonly store?: Store;
+}
+
+export async function startNode(config: PoiseConfig, log: Logger, options: StartNodeOptions = {}): Promise<RunningNode> {
+  const store = options.store ?? (!nodeKeepsTables(config) ? unopenedStore(config) : await (await import('./store/database.ts')).openStore({
     databaseUrl: config.databaseUrl, dataDir: config.dataDir,
     onConnectionError: (err) => log.warn({ err }, 'database connection lost; the pool reconnects on next use'),
-  });
+  }));
   const clock = new SwitchableClock();
   const services: RunningService[] = [];
   const started = new Map<ServiceName, RunningService>();

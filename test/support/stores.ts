@@ -62,7 +62,7 @@ export async function createScratchDatabase(url: string): Promise<{ url: string;
  * PGlite in memory, started from an empty cluster saved once per PGlite version in the temp directory:
  * loading it takes a quarter of the time initdb does, and every test file opens its own store.
  */
-async function openMemoryPglite(): Promise<Store> {
+export async function openMemoryPglite(): Promise<Store> {
   const template = await pgliteTemplatePath();
   const saved = await readFile(template).catch(() => undefined);
   if (saved) {

@@ -1,11 +1,13 @@
-// Starts a real node for a test: every listener on 127.0.0.1 port 0, PGlite in memory (or a scratch PostgreSQL
-// database), a temporary data directory, a known demo password.
+// Starts a real node for a test: every listener on 127.0.0.1 port 0, PGlite in memory from a saved empty cluster (or a
+// scratch PostgreSQL database), a temporary data directory, a known demo password.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type EnvInput } from '../../src/shared/config.ts';
 import { silentLogger } from '../../src/shared/logger.ts';
-import { startNode, type RunningNode } from '../../src/node.ts';
+import { nodeKeepsTables, startNode, type RunningNode } from '../../src/node.ts';
+import { MEMORY_URL } from '../../src/store/database.ts';
+import { openMemoryPglite } from './stores.ts';
 import type { CallManager } from '../../src/callmanager/index.ts';
 
 export const TEST_PASSWORD = 'test-pass-1234';
@@ -32,7 +34,10 @@ export async function startTestNode(env: EnvInput = {}): Promise<TestNode> {
     ...ALL_PORTS_EPHEMERAL, POISE_DATA_DIR: dataDir, DATABASE_URL: 'memory://', POISE_DEMO_PASSWORD: TEST_PASSWORD,
     POISE_HOST: '127.0.0.1', ...env,
   });
-  const node = await startNode(config, silentLogger);
+  // In memory, the node starts on the empty cluster saved once for every test file: PGlite's initdb is most of a
+  // test node's start.
+  const store = config.databaseUrl === MEMORY_URL && nodeKeepsTables(config) ? await openMemoryPglite() : undefined;
+  const node = await startNode(config, silentLogger, { store });
   const callmanager = node.services.find((s): s is CallManager => s.name === 'callmanager');
   if (!callmanager) throw new Error('the test node runs no call manager');
   const port = (app: CallManager['apps']['http']) => {
