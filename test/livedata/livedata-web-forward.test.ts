@@ -62,18 +62,24 @@ describe('web forwards /livedata/socket.io to a Live Data of another process', (
     await rm(dataDir, { recursive: true, force: true });
   });
 
+  /** supervisor1's Socket.IO client through the web port `port`, once Live Data says it is live; closed after the test. */
+  async function supervisorLive(port: number, transports: readonly ('polling' | 'websocket')[]) {
+    const socket = io(`http://127.0.0.1:${port}/livedata`, {
+      path: '/livedata/socket.io', transports: [...transports], auth: { authorization: basicAuth('supervisor1') },
+      reconnection: false, forceNew: true,
+    });
+    after(() => { socket.close(); });
+    const status = await new Promise<{ state: string }>((resolve, reject) => {
+      socket.once('status', resolve);
+      socket.once('connect_error', reject);
+    });
+    assert.equal(status.state, 'live');
+    return socket;
+  }
+
   for (const transports of [['polling'], ['websocket'], ['polling', 'websocket']] as const) {
     test(`a client on ${transports.join(' then ')} signs in, subscribes and hears changes`, async () => {
-      const socket = io(`http://127.0.0.1:${webPort}/livedata`, {
-        path: '/livedata/socket.io', transports: [...transports], auth: { authorization: basicAuth('supervisor1') },
-        reconnection: false, forceNew: true,
-      });
-      after(() => { socket.close(); });
-      const status = await new Promise<{ state: string }>((resolve, reject) => {
-        socket.once('status', resolve);
-        socket.once('connect_error', reject);
-      });
-      assert.equal(status.state, 'live');
+      const socket = await supervisorLive(webPort, transports);
       const rows: RowsEvent[] = [];
       socket.on('rows', (event: RowsEvent) => rows.push(event));
       const sub = await socket.timeout(5000).emitWithAck('subscribe', { report: 'teamState', filter: { teamIds: ['T1'] } }) as { subscriptionId: string; rows: { agentId: string }[] };
@@ -95,16 +101,7 @@ describe('web forwards /livedata/socket.io to a Live Data of another process', (
 
   for (const transports of [['polling'], ['websocket']] as const) {
     test(`with POISE_WEB_LIVEDATA_HOST and _PORT, a client on ${transports[0]} reaches the Live Data named there`, async () => {
-      const socket = io(`http://127.0.0.1:${elsewherePort}/livedata`, {
-        path: '/livedata/socket.io', transports: [...transports], auth: { authorization: basicAuth('supervisor1') },
-        reconnection: false, forceNew: true,
-      });
-      after(() => { socket.close(); });
-      const status = await new Promise<{ state: string }>((resolve, reject) => {
-        socket.once('status', resolve);
-        socket.once('connect_error', reject);
-      });
-      assert.equal(status.state, 'live');
+      const socket = await supervisorLive(elsewherePort, transports);
       const sub = await socket.timeout(5000).emitWithAck('subscribe', { report: 'teamState', filter: { teamIds: ['T1'] } }) as { rows: { agentId: string }[] };
       assert.deepEqual(sub.rows.map((r) => r.agentId), ['agent1']);
     });
