@@ -131,6 +131,9 @@ export async function startEngine(context: ServiceContext): Promise<EngineServic
     // over the link, the gate registers the devices the engine asked for once this engine is master
     onActive: (active) => {
       telephony.gate?.setActive(active);
+      // Configuration written while this engine was standby reloaded only the master that took the write; both
+      // read the one store, so a new master reads it again before its first routing decisions go far.
+      if (active) void engine.reload();
       // a new master's figures replace the old master's at once (the feed speaks only while the engine is active);
       // a standby announces itself, so Live Data shows standby rather than waiting for figures
       setImmediate(() => feed?.publishAll());

@@ -80,6 +80,8 @@ describe('the desktop in a narrow window and from the keyboard', { skip: skipWit
     const out = await fx.call('PUT', '/User/agent3', { as: 'agent3',
       body: `<User><state>LOGOUT</state><reasonCodeId>${reason?.getChildText('uri')?.split('/').pop() ?? ''}</reasonCodeId></User>` });
     assert.equal(out.status, 202, out.text);
+    // The desktop reloads to its form: closing the context while that reload runs can leave Chromium never answering.
+    assert.equal(await (await page.waitForSelector('#signin-notice:not([hidden])')).innerText(), 'You were signed out.');
     await withinMs(STEP_MS, 'closing the context', page.context().close());
   });
 

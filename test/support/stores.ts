@@ -67,7 +67,7 @@ export async function openMemoryPglite(): Promise<Store> {
   const saved = await readFile(template).catch(() => undefined);
   if (saved) {
     try {
-      const client = new PGlite({ loadDataDir: new Blob([new Uint8Array(saved)]) });
+      const client = new PGlite({ loadDataDir: new Blob([new Uint8Array(saved)]), ...await pgliteAssets() });
       await client.waitReady;
       return pgliteStore(client);
     } catch {
@@ -81,6 +81,21 @@ export async function openMemoryPglite(): Promise<Store> {
   await writeFile(partial, dump);
   await rename(partial, template); // atomic: concurrent test files never read half a file
   return pgliteStore(client);
+}
+
+let compiledAssets: Promise<{ pgliteWasmModule: WebAssembly.Module; fsBundle: Blob }> | undefined;
+
+/**
+ * PGlite's Postgres compiled once per test process: a file that starts several stores (restarts, pairs, both store
+ * back-ends) would otherwise compile the same WebAssembly for each, about half a second of CPU every time.
+ */
+function pgliteAssets(): Promise<{ pgliteWasmModule: WebAssembly.Module; fsBundle: Blob }> {
+  compiledAssets ??= (async () => {
+    const dist = path.dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite')));
+    const [wasm, bundle] = await Promise.all([readFile(path.join(dist, 'pglite.wasm')), readFile(path.join(dist, 'pglite.data'))]);
+    return { pgliteWasmModule: await WebAssembly.compile(wasm), fsBundle: new Blob([new Uint8Array(bundle)]) };
+  })();
+  return compiledAssets;
 }
 
 async function pgliteTemplatePath(): Promise<string> {

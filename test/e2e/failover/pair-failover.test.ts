@@ -10,13 +10,14 @@ import { DEMO_AGENTS } from '../../../src/shared/demo-contact-center.ts';
 import { basicAuth } from '../../support/test-node.ts';
 import { skipPair, startPair, type PairFixture, type PairNodeName } from '../../support/pair.ts';
 import {
-  agentView, dialogAction, dialogsOf, notReadyReasonCodes, setState, signIn, systemStatus, until, type AgentView,
+  agentView, dialogAction, dialogsOf, notReadyReasonCodes, setState, setWrapUpSeconds, signIn, systemStatus, until, type AgentView,
 } from './pair-rest.ts';
 
 const LOAD_AGENTS = 40;                           // with the ten demo agents: fifty
 const TALKING = 10;                               // load1 … load10, on calls to the load CSQ's route point
 const QUEUED = 5;                                 // Sales calls while Sales' agents are Not Ready
 const LEASE_TAKE_OVER_MS = 5_000;                 // issue: within 5 s node B's engine is active
+const WRAP_UP_SECONDS = 5;                        // the demo's 30 s, shortened: long enough to see WORK on B
 
 interface Agent { userid: string; extension: string }
 const agents: Agent[] = [
@@ -77,6 +78,7 @@ describe('a pair loses nothing when a node is killed', { skip: skipPair, timeout
     fx = await startPair({ extraAgents: LOAD_AGENTS });
     await until('node A\'s engine is master', () => fx.master() === 'A', 20_000);
     await until('node A is IN_SERVICE', async () => await systemStatus(web('A')) === 'IN_SERVICE');
+    await setWrapUpSeconds(web('A'), WRAP_UP_SECONDS);
   });
   after(async () => {
     // Over the whole test, never two masters: each master period ends at a step-down or at the node's death.
@@ -141,8 +143,8 @@ describe('a pair loses nothing when a node is killed', { skip: skipPair, timeout
     }
     for (const a of sales) await until(`${a.userid} is TALKING`, async () => (await agentView(base, a.userid)).state === 'TALKING');
     assert.ok((await labCallIds()).length >= TALKING - 1 + QUEUED);
-    // Wrap-up (30 s on the load CSQs) ends on B's timer, and the Dialog goes with it.
-    await until(`${first.userid}'s wrap-up ended`, async () => (await dialogsOf(base, first.userid)).length === 0, 60_000);
+    // Wrap-up ends on B's timer, as long as the administrator set on A, and the Dialog goes with it.
+    await until(`${first.userid}'s wrap-up ended`, async () => (await dialogsOf(base, first.userid)).length === 0, WRAP_UP_SECONDS * 1000 + 10_000);
     assert.notEqual((await agentView(base, first.userid)).state, 'WORK');
     before_ = await views('B');
   });

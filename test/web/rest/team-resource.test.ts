@@ -2,6 +2,7 @@
 // another team's supervisor 403, an unknown team 404 TeamId Not Found; 416 past 6000 contacts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { contacts } from '../../../src/web/schema.ts';
 import { ADMIN, AGENT, SUPERVISOR, apiErrorOf, childNames, startWebNode, type WebFixture } from '../../support/web.ts';
 
 describe('TeamResource', () => {
@@ -68,10 +69,9 @@ describe('TeamResource', () => {
     assert.deepEqual(partners?.getChild('contacts')?.getChildElements().map((c) => c.getChildText('phoneNumber')), ['4001']);
     assert.ok(!books.xml?.getChildElements().some((b) => b.getChildText('type') === 'TEAM'));
 
-    for (let i = 0; i < 6_000; i += 1_000) {
-      await Promise.all(Array.from({ length: 1_000 }, (_, j) =>
-        fx.web.store.phoneBooks.createContact(bookId, { firstName: '', lastName: `L${i + j}`, phoneNumber: `9${i + j}`, description: '' })));
-    }
+    // Straight into the table, a thousand rows a statement: the limit is what is tested, not how contacts are added.
+    const more = Array.from({ length: 6_000 }, (_, i) => ({ phoneBookId: bookId, firstName: '', lastName: `L${i}`, phoneNumber: `9${i}`, description: '' }));
+    for (let i = 0; i < more.length; i += 1_000) await fx.node.store.db.insert(contacts).values(more.slice(i, i + 1_000));
     const over = await fx.call('GET', `/TeamResource/${sales}/PhoneBooks`, { as: AGENT });
     assert.equal(over.status, 416);
     assert.deepEqual([apiErrorOf(over).ErrorType, apiErrorOf(over).ErrorData], ['Range Not Satisfiable', '6001']);
