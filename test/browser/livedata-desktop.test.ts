@@ -40,6 +40,14 @@ describe('Live Data on the supervisor desktop', { skip: skipWithoutChromium, tim
     assert.equal(res.status, 202, res.text);
     await fx.web.publisher.waitFor((u) => u.node === `/finesse/api/User/${userId}` && u.xml.includes(`<state>${state === 'LOGIN' ? 'NOT_READY' : state}</state>`));
   };
+  /**
+   * Shows a tab and waits for its panel. The click event goes to the tab itself: a click by position can land beside
+   * it while a busy page is still laying out the header above the tab bar.
+   */
+  const showTab = async (tabId: string) => {
+    await page.locator(`#tab_${tabId}`).dispatchEvent('click');
+    await page.locator(`#panel_${tabId}`).waitFor({ state: 'visible' });
+  };
   /** The Live Data gadget of a report in a tab, found by its root's data-report. */
   const gadget = async (tabId: string, report: string, display = 'grid'): Promise<FrameLocator> => {
     const frames = page.locator(`#panel_${tabId} iframe`);
@@ -94,7 +102,7 @@ describe('Live Data on the supervisor desktop', { skip: skipWithoutChromium, tim
   });
 
   test('Team Data: the team\'s agents in the Team State grid, a state change shown live', async () => {
-    await page.click('#tab_teamData');
+    await showTab('teamData');
     const teamState = await gadget('teamData', 'teamState');
     // The first rows wait for the desktop's Live Data connection: allow for a busy machine, and say what the gadget said.
     await cell(teamState, 'agent3', 'state').filter({ hasText: 'Ready' }).waitFor({ timeout: 3 * STEP_MS }).catch(async (err: unknown) => {
@@ -117,7 +125,7 @@ describe('Live Data on the supervisor desktop', { skip: skipWithoutChromium, tim
   });
 
   test('Queue Data under lab load: the CSQ Summary and the chart move, and settle on the engine\'s figures', async () => {
-    await page.click('#tab_queueData');
+    await showTab('queueData');
     const summary = await gadget('queueData', 'voiceCsqSummary');
     const chart = await gadget('queueData', 'voiceCsqSummary', 'chart');
     const run = await lab('POST', '/load', {

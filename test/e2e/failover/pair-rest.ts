@@ -60,7 +60,9 @@ export async function notReadyReasonCodes(base: string, user: string): Promise<s
 export async function setWrapUpSeconds(base: string, seconds: number): Promise<void> {
   const admin = { authorization: basicAuth('admin') };
   const listed = await (await fetch(`${base}/adminapi/csq`, { headers: admin })).text();
-  for (const [, id] of listed.matchAll(/<csq>[\s\S]*?<id>(\d+)<\/id>/g)) {
+  const ids = [...listed.matchAll(/<csq>[\s\S]*?<id>(\d+)<\/id>/g)].map((m) => m[1]!);
+  if (ids.length === 0) throw new Error(`no CSQ listed: ${listed.slice(0, 300)}`);
+  for (const id of ids) {
     const url = `${base}/adminapi/csq/${id}`;
     const body = (await (await fetch(url, { headers: admin })).text())
       .replace(/<wrapupTime>\d+<\/wrapupTime>/, `<wrapupTime>${seconds}</wrapupTime>`);
