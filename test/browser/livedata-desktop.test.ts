@@ -8,10 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { isLivedataService, type LivedataService } from '../../src/livedata/index.ts';
+import { setEveryCsqWrapUp } from '../support/adminapi.ts';
 import { launchChromium, skipWithoutChromium } from '../support/browser.ts';
 import { startWebNode, TEST_PASSWORD, type WebFixture } from '../support/web.ts';
 import { basicAuth } from '../support/test-node.ts';
-import { parseXml } from '../../src/shared/xml/index.ts';
 
 const DOCS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs');
 /** The screenshots in docs/ are taken again only when asked: POISE_DESKTOP_SCREENSHOT=1. */
@@ -60,27 +60,14 @@ describe('Live Data on the supervisor desktop', { skip: skipWithoutChromium, tim
   };
   const cell = (frame: FrameLocator, key: string, column: string) => frame.locator(`tr[data-key="${key}"] [data-column="${column}"]`);
 
-  /** The demo CSQs wrap up for 30 s, and a call counts as handled only after it: 1 s here, set as an administrator would. */
-  const shortenWrapUp = async () => {
-    const adminapi = `${new URL(fx.baseUrl).origin}/adminapi/csq`;
-    const admin = { authorization: basicAuth('admin') };
-    const listed = parseXml(await (await fetch(adminapi, { headers: admin })).text());
-    assert.ok(listed.ok);
-    for (const csq of listed.root.getChildElements()) {
-      const url = `${adminapi}/${csq.getChildText('id')}`;
-      const body = (await (await fetch(url, { headers: admin })).text()).replace(/<wrapupTime>\d+<\/wrapupTime>/, '<wrapupTime>1</wrapupTime>');
-      const res = await fetch(url, { method: 'PUT', headers: { ...admin, 'content-type': 'application/xml' }, body });
-      assert.equal(res.status, 200, await res.text());
-    }
-  };
-
   before(async () => {
     fx = await startWebNode();
     await fx.web.cti?.whenOpen();
     const found = fx.node.services.find(isLivedataService);
     assert.ok(found, 'the node runs Live Data');
     livedata = found;
-    await shortenWrapUp();
+    // The demo CSQs wrap up for 30 s, and a call counts as handled only after it: 1 s here.
+    await setEveryCsqWrapUp(new URL(fx.baseUrl).origin, 1);
     for (const [i, agent] of ROBOT_AGENTS.entries()) {
       await setState(agent, 'LOGIN', `<extension>${1003 + i}</extension>`);
       await setState(agent, 'READY');

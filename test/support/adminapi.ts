@@ -68,3 +68,18 @@ export function createdKey(res: AdminResponse): string {
   if (res.status !== 201 || !location) throw new Error(`expected 201 with Location, got ${res.status}: ${res.text}`);
   return decodeURIComponent(location.split('/').pop() ?? '');
 }
+
+/** Every CSQ's wrap-up timer set to `seconds` through the Configuration API on `origin`, as an administrator would. */
+export async function setEveryCsqWrapUp(origin: string, seconds: number): Promise<void> {
+  const admin = { authorization: basicAuth('admin') };
+  const listed = parseXml(await (await fetch(`${origin}/adminapi/csq`, { headers: admin })).text());
+  const ids = listed.ok ? listed.root.getChildElements().map((csq) => csq.getChildText('id')) : [];
+  if (ids.length === 0) throw new Error('no CSQ listed by /adminapi/csq');
+  for (const id of ids) {
+    const url = `${origin}/adminapi/csq/${id}`;
+    const body = (await (await fetch(url, { headers: admin })).text())
+      .replace(/<wrapupTime>\d+<\/wrapupTime>/, `<wrapupTime>${seconds}</wrapupTime>`);
+    const response = await fetch(url, { method: 'PUT', headers: { ...admin, 'content-type': 'application/xml' }, body });
+    if (response.status !== 200) throw new Error(`PUT csq/${id}: ${response.status} ${await response.text()}`);
+  }
+}

@@ -98,7 +98,15 @@ function pgliteAssets(): Promise<{ pgliteWasmModule: WebAssembly.Module; fsBundl
   return compiledAssets;
 }
 
-async function pgliteTemplatePath(): Promise<string> {
+let templatePath: Promise<string> | undefined;
+
+/** Where the empty cluster of this PGlite version is saved; looked up once per test process. */
+function pgliteTemplatePath(): Promise<string> {
+  templatePath ??= findPgliteTemplatePath();
+  return templatePath;
+}
+
+async function findPgliteTemplatePath(): Promise<string> {
   const entry = fileURLToPath(import.meta.resolve('@electric-sql/pglite'));
   let version = 'unknown';
   for (let dir = path.dirname(entry); dir !== path.dirname(dir); dir = path.dirname(dir)) {

@@ -7,10 +7,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO_AGENTS } from '../../../src/shared/demo-contact-center.ts';
+import { setEveryCsqWrapUp } from '../../support/adminapi.ts';
 import { basicAuth } from '../../support/test-node.ts';
 import { skipPair, startPair, type PairFixture, type PairNodeName } from '../../support/pair.ts';
 import {
-  agentView, dialogAction, dialogsOf, notReadyReasonCodes, setState, setWrapUpSeconds, signIn, systemStatus, until, type AgentView,
+  agentView, dialogAction, dialogsOf, notReadyReasonCodes, setState, signIn, systemStatus, until, type AgentView,
 } from './pair-rest.ts';
 
 const LOAD_AGENTS = 40;                           // with the ten demo agents: fifty
@@ -78,7 +79,7 @@ describe('a pair loses nothing when a node is killed', { skip: skipPair, timeout
     fx = await startPair({ extraAgents: LOAD_AGENTS });
     await until('node A\'s engine is master', () => fx.master() === 'A', 20_000);
     await until('node A is IN_SERVICE', async () => await systemStatus(web('A')) === 'IN_SERVICE');
-    await setWrapUpSeconds(web('A'), WRAP_UP_SECONDS);
+    await setEveryCsqWrapUp(web('A'), WRAP_UP_SECONDS);
   });
   after(async () => {
     // Over the whole test, never two masters: each master period ends at a step-down or at the node's death.

@@ -56,21 +56,6 @@ export async function notReadyReasonCodes(base: string, user: string): Promise<s
   return [...text.matchAll(/<uri>\/finesse\/api\/ReasonCode\/(\d+)<\/uri>/g)].map((m) => m[1]!);
 }
 
-/** Every CSQ's wrap-up timer set to `seconds`, through the configuration API as an administrator would. */
-export async function setWrapUpSeconds(base: string, seconds: number): Promise<void> {
-  const admin = { authorization: basicAuth('admin') };
-  const listed = await (await fetch(`${base}/adminapi/csq`, { headers: admin })).text();
-  const ids = [...listed.matchAll(/<csq>[\s\S]*?<id>(\d+)<\/id>/g)].map((m) => m[1]!);
-  if (ids.length === 0) throw new Error(`no CSQ listed: ${listed.slice(0, 300)}`);
-  for (const id of ids) {
-    const url = `${base}/adminapi/csq/${id}`;
-    const body = (await (await fetch(url, { headers: admin })).text())
-      .replace(/<wrapupTime>\d+<\/wrapupTime>/, `<wrapupTime>${seconds}</wrapupTime>`);
-    const response = await fetch(url, { method: 'PUT', headers: { ...admin, 'content-type': 'application/xml' }, body });
-    if (response.status !== 200) throw new Error(`PUT csq/${id}: ${response.status} ${await response.text()}`);
-  }
-}
-
 export async function systemStatus(base: string): Promise<string | undefined> {
   try {
     const response = await fetch(`${base}/finesse/api/SystemInfo`, { signal: AbortSignal.timeout(2000) });
